@@ -1,0 +1,96 @@
+package org.incidentflow.incident;
+
+import static org.incidentflow.incident.IncidentProcess.Vars;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Logs a new incident: the record (with its number) and the process instance (business key = number) are created in
+ * one transaction, whichever channel reported it. Incidents started from Tasklist's start form have no record yet;
+ * the model's start listener calls {@link #logStartedProcess(DelegateExecution)} for them.
+ */
+@Service
+public class IncidentReporting {
+
+	private final IncidentRepository incidents;
+	private final RuntimeService runtimeService;
+	private final ActivityLog activity;
+
+	public IncidentReporting(IncidentRepository incidents, RuntimeService runtimeService, ActivityLog activity) {
+		this.incidents = incidents;
+		this.runtimeService = runtimeService;
+		this.activity = activity;
+	}
+
+	@Transactional
+	public Incident report(NewIncident report) {
+		Incident incident = createRecord(report);
+		Map<String, Object> variables = processVariables(incident);
+		ProcessInstance instance = runtimeService.startProcessInstanceByKey(IncidentProcess.KEY, incident.getNumber(),
+				variables);
+		incident.setProcessInstanceId(instance.getProcessInstanceId());
+		return incident;
+	}
+
+	/**
+	 * Start listener of the model: creates the record for an instance started without one (Tasklist start form) and
+	 * makes its number the business key. Idempotent: an instance that already has its record is left alone.
+	 */
+	@Transactional
+	public void logStartedProcess(DelegateExecution execution) {
+		String businessKey = execution.getProcessBusinessKey();
+		if (businessKey != null && incidents.findByNumber(businessKey).isPresent()) {
+			return;
+		}
+		NewIncident report = new NewIncident(
+				(String) execution.getVariable(Vars.TITLE),
+				(String) execution.getVariable(Vars.DESCRIPTION),
+				(String) execution.getVariable(Vars.CALLER),
+				Channel.fromCode((String) execution.getVariable(Vars.CHANNEL)),
+				(String) execution.getVariable(Vars.SERVICE),
+				(String) execution.getVariable(Vars.CONFIGURATION_ITEM),
+				IncidentType.fromCode((String) execution.getVariable(Vars.INCIDENT_TYPE)),
+				Level.fromCode((String) execution.getVariable(Vars.IMPACT)),
+				Level.fromCode((String) execution.getVariable(Vars.URGENCY)));
+		Incident incident = createRecord(report);
+		incident.setProcessInstanceId(execution.getProcessInstanceId());
+		execution.setProcessBusinessKey(incident.getNumber());
+		execution.setVariable(Vars.INCIDENT_NUMBER, incident.getNumber());
+	}
+
+	private Incident createRecord(NewIncident report) {
+		Incident incident = new Incident(report.title(), report.caller(), report.channel(), report.type(),
+				report.impact(), report.urgency(), ActivityLog.now());
+		incident.setDescription(report.description());
+		incident.setService(report.service());
+		incident.setConfigurationItem(report.configurationItem());
+		// persist() draws the id from the sequence at once; the row is inserted at flush, number included
+		incident = incidents.save(incident);
+		incident.setNumber(Incident.formatNumber(incident.getId()));
+		activity.event(incident, "REPORTED", "Reported via " + report.channel().code() + " by " + report.caller());
+		return incident;
+	}
+
+	private static Map<String, Object> processVariables(Incident incident) {
+		Map<String, Object> variables = new HashMap<>();
+		variables.put(Vars.INCIDENT_NUMBER, incident.getNumber());
+		variables.put(Vars.TITLE, incident.getTitle());
+		variables.put(Vars.DESCRIPTION, incident.getDescription());
+		variables.put(Vars.CALLER, incident.getCaller());
+		variables.put(Vars.CHANNEL, incident.getChannel().code());
+		variables.put(Vars.SERVICE, incident.getService());
+		variables.put(Vars.CONFIGURATION_ITEM, incident.getConfigurationItem());
+		variables.put(Vars.INCIDENT_TYPE, incident.getType().code());
+		variables.put(Vars.IMPACT, incident.getImpact().code());
+		variables.put(Vars.URGENCY, incident.getUrgency().code());
+		return variables;
+	}
+
+}
