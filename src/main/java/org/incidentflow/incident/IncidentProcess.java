@@ -14,6 +14,11 @@ public final class IncidentProcess {
 		public static final String CANCELLATION_REQUESTED = "IncidentCancellationRequested";
 		/** The caller added information; resumes an incident on hold awaiting the caller. */
 		public static final String CALLER_UPDATED = "CallerUpdated";
+		/**
+		 * Monitoring reports that every alert of the incident has resolved; resolves it with
+		 * {@link Vars#RESOLUTION_CODE} and {@link Vars#RESOLUTION_NOTES} if it is still being worked.
+		 */
+		public static final String ALERTS_RESOLVED = "AlertsResolved";
 
 		private Messages() {
 		}
@@ -52,6 +57,8 @@ public final class IncidentProcess {
 		public static final String CANCELED_BY = "canceledBy";
 		public static final String RESOLUTION_ACCEPTED = "resolutionAccepted";
 		public static final String REJECTION_REASON = "rejectionReason";
+		public static final String RESOLUTION_CODE = "resolutionCode";
+		public static final String RESOLUTION_NOTES = "resolutionNotes";
 
 		private Vars() {
 		}
