@@ -1,0 +1,29 @@
+package org.incidentflow.incident;
+
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+
+/**
+ * The authenticated user of the product's API: the Camunda user id and the ids of the user's Camunda groups
+ * (Spring Security authorities, verbatim).
+ */
+public record Viewer(String userId, Set<String> groups) {
+
+	public Viewer {
+		groups = Set.copyOf(groups);
+	}
+
+	public static Viewer of(Authentication authentication) {
+		return new Viewer(authentication.getName(), authentication.getAuthorities().stream()
+			.map(GrantedAuthority::getAuthority)
+			.collect(Collectors.toUnmodifiableSet()));
+	}
+
+	public boolean inAnyOf(Set<String> candidates) {
+		return groups.stream().anyMatch(candidates::contains);
+	}
+
+}
