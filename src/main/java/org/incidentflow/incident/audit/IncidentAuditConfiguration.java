@@ -33,6 +33,7 @@ public class IncidentAuditConfiguration {
 					SessionFactoryImplementor sessionFactory) {
 				EventListenerRegistry registry = sessionFactory.getServiceRegistry()
 					.getService(EventListenerRegistry.class);
+				registry.appendListeners(EventType.PRE_INSERT, listener);
 				registry.appendListeners(EventType.PRE_UPDATE, listener);
 				registry.appendListeners(EventType.POST_UPDATE, listener);
 			}

@@ -12,6 +12,8 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 import org.hibernate.Hibernate;
+import org.hibernate.event.spi.PreInsertEvent;
+import org.hibernate.event.spi.PreInsertEventListener;
 import org.hibernate.event.spi.PostUpdateEvent;
 import org.hibernate.event.spi.PostUpdateEventListener;
 import org.hibernate.event.spi.PreUpdateEvent;
@@ -31,8 +33,12 @@ import org.slf4j.LoggerFactory;
  * The rows are written with plain JDBC on the session's own connection while Hibernate flushes: persisting entities
  * from inside a flush is not allowed, and the same connection means the same transaction, so an audit row exists
  * exactly when the change it describes was committed.
+ * <p>
+ * On insert it gives a record without a number its number from its id ({@link Incident#formatNumber(long)}):
+ * Hibernate inserts the state captured when the entity was persisted, so a number set on the entity after
+ * {@code save()} (as {@code IncidentReporting} does) would otherwise never reach the NOT NULL column.
  */
-public class IncidentAuditListener implements PreUpdateEventListener, PostUpdateEventListener {
+public class IncidentAuditListener implements PreInsertEventListener, PreUpdateEventListener, PostUpdateEventListener {
 
 	/** Bookkeeping columns, not facts about the incident. */
 	static final Set<String> NOT_AUDITED = Set.of("version", "updatedAt", "processInstanceId");
@@ -49,6 +55,19 @@ public class IncidentAuditListener implements PreUpdateEventListener, PostUpdate
 
 	public IncidentAuditListener(Supplier<String> actor) {
 		this.actor = actor;
+	}
+
+	@Override
+	public boolean onPreInsert(PreInsertEvent event) {
+		if (event.getEntity() instanceof Incident incident) {
+			int number = propertyIndex(event.getPersister(), "number");
+			if (event.getState()[number] == null) {
+				String formatted = Incident.formatNumber((Long) event.getId());
+				event.getState()[number] = formatted;
+				incident.setNumber(formatted);
+			}
+		}
+		return false;
 	}
 
 	@Override
