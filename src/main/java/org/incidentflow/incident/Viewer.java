@@ -16,7 +16,11 @@ public record Viewer(String userId, Set<String> groups) {
 		groups = Set.copyOf(groups);
 	}
 
+	/** No authentication (should not pass the security filter chain) means no groups, hence no access. */
 	public static Viewer of(Authentication authentication) {
+		if (authentication == null) {
+			return new Viewer("anonymous", Set.of());
+		}
 		return new Viewer(authentication.getName(), authentication.getAuthorities().stream()
 			.map(GrantedAuthority::getAuthority)
 			.collect(Collectors.toUnmodifiableSet()));
