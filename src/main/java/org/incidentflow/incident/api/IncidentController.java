@@ -61,6 +61,7 @@ public class IncidentController {
 	@GetMapping
 	@Operation(summary = "Find incidents",
 			description = "Only incidents you may see are listed and counted. Filters combine with AND; state, priority and type accept several comma-separated values. Sorting: sort=field[,asc|desc], repeatable; default reportedAt,desc.")
+	@ApiResponse(responseCode = "200", description = "One page of incidents")
 	public PageView<IncidentSummary> list(
 			@Parameter(description = "new, in_progress, on_hold, resolved, closed, canceled (any case)", example = "new,in_progress") @RequestParam(required = false) String state,
 			@Parameter(description = "1 to 5", example = "1,2") @RequestParam(required = false) String priority,
@@ -82,6 +83,7 @@ public class IncidentController {
 	@GetMapping("/{number}")
 	@Operation(summary = "Get an incident with its comments and activity",
 			description = "Requesters see public comments and the public lifecycle (reported, state changes, comments); agents see everything.")
+	@ApiResponse(responseCode = "200", description = "The incident")
 	@ApiResponse(responseCode = "404", description = "No such incident, or one you may not see",
 			content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
 	public IncidentDetails get(@Parameter(example = "INC-000042") @PathVariable String number,
