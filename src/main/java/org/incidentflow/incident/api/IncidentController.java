@@ -6,6 +6,7 @@ import java.util.List;
 import jakarta.validation.Valid;
 
 import org.incidentflow.incident.Viewer;
+import org.incidentflow.web.ValidationProblem;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -33,7 +34,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @RequestMapping(path = "/api/incidents", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Incidents", description = "Report, find and follow incidents; confirm resolutions; cancel")
 @ApiResponse(responseCode = "400", description = "Invalid request: the `errors` property names each bad field",
-		content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+		content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ValidationProblem.class)))
 @ApiResponse(responseCode = "401", description = "Not authenticated", content = @Content)
 @ApiResponse(responseCode = "403", description = "Not allowed for your groups",
 		content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
