@@ -1,0 +1,134 @@
+package org.incidentflow.incident.api;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.incidentflow.incident.Channel;
+import org.incidentflow.incident.Comment;
+import org.incidentflow.incident.Incident;
+import org.incidentflow.incident.IncidentAccess;
+import org.incidentflow.incident.IncidentComments;
+import org.incidentflow.incident.IncidentProcess;
+import org.incidentflow.incident.IncidentReporting;
+import org.incidentflow.incident.IncidentType;
+import org.incidentflow.incident.Level;
+import org.incidentflow.incident.NewIncident;
+import org.incidentflow.incident.Viewer;
+import org.incidentflow.web.EnumCodeValidator;
+import org.incidentflow.web.InvalidRequestException;
+import org.incidentflow.web.Problems;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What the API's users do to incidents. Each action is one transaction and goes through the process (start it,
+ * complete its tasks, correlate its messages); the process keeps the record in step within the same transaction.
+ * Nothing here writes the record around the process.
+ */
+@Service
+public class IncidentActions {
+
+	static final String SOURCE = "api";
+
+	private final IncidentReporting reporting;
+	private final IncidentComments comments;
+	private final IncidentSearch search;
+	private final TaskService taskService;
+	private final RuntimeService runtimeService;
+
+	public IncidentActions(IncidentReporting reporting, IncidentComments comments, IncidentSearch search,
+			TaskService taskService, RuntimeService runtimeService) {
+		this.reporting = reporting;
+		this.comments = comments;
+		this.search = search;
+		this.taskService = taskService;
+		this.runtimeService = runtimeService;
+	}
+
+	/** Logs the incident and starts its process; returns the new incident's number. */
+	@Transactional
+	public String report(ReportIncidentRequest request, Viewer viewer) {
+		IncidentSearch.requireAccess(viewer);
+		String caller = blankToNull(request.caller()) == null ? viewer.userId() : request.caller().trim();
+		if (!IncidentAccess.mayReportFor(viewer, caller)) {
+			throw Problems.forbidden("You can only report incidents for yourself.");
+		}
+		Channel channel = request.channel() == null ? Channel.PORTAL
+				: EnumCodeValidator.parse(Channel.class, "channel", request.channel());
+		NewIncident incident = new NewIncident(request.title().trim(), blankToNull(request.description()), caller,
+				channel, blankToNull(request.service()), blankToNull(request.configurationItem()),
+				EnumCodeValidator.parse(IncidentType.class, "type", request.type()),
+				EnumCodeValidator.parse(Level.class, "impact", request.impact()),
+				EnumCodeValidator.parse(Level.class, "urgency", request.urgency()));
+		return reporting.report(incident).getNumber();
+	}
+
+	/** Adds a comment; a caller's comment on an incident on hold awaiting the caller resumes it (through the process). */
+	@Transactional
+	public void comment(String number, CommentRequest request, Viewer viewer) {
+		Incident incident = search.visible(number, viewer);
+		Comment.Visibility visibility = request.visibility() == null ? Comment.Visibility.PUBLIC
+				: EnumCodeValidator.parse(Comment.Visibility.class, "visibility", request.visibility());
+		if (visibility == Comment.Visibility.INTERNAL && !IncidentAccess.maySeeInternals(viewer)) {
+			throw Problems.forbidden("Only agents can add internal work notes.");
+		}
+		comments.add(incident, viewer.userId(), visibility, request.body(), SOURCE);
+	}
+
+	/** The caller accepts or rejects the resolution: completes the process's confirmation task. */
+	@Transactional
+	public void confirmResolution(String number, ConfirmationRequest request, Viewer viewer) {
+		Incident incident = search.visible(number, viewer);
+		if (!IncidentAccess.mayConfirmResolution(viewer, incident)) {
+			throw Problems.forbidden("Only the caller or an incident manager can confirm the resolution.");
+		}
+		if (!request.accepted() && blankToNull(request.reason()) == null) {
+			throw new InvalidRequestException("reason", "is required when the resolution is rejected");
+		}
+		Task confirmation = taskService.createTaskQuery()
+			.processInstanceBusinessKey(incident.getNumber())
+			.taskDefinitionKey(IncidentProcess.Tasks.CONFIRM_RESOLUTION)
+			.active()
+			.list().stream().findFirst()
+			.orElseThrow(() -> Problems.conflict("Not awaiting confirmation",
+					"Incident " + incident.getNumber() + " is not waiting for the caller to confirm a resolution."));
+		Map<String, Object> variables = new HashMap<>();
+		variables.put(IncidentProcess.Vars.RESOLUTION_ACCEPTED, request.accepted());
+		variables.put(IncidentProcess.Vars.REJECTION_REASON, request.accepted() ? null : request.reason().trim());
+		taskService.complete(confirmation.getId(), variables);
+	}
+
+	/** Cancels an open incident: the process receives the cancellation request and ends the incident's work. */
+	@Transactional
+	public void cancel(String number, CancellationRequest request, Viewer viewer) {
+		Incident incident = search.visible(number, viewer);
+		if (!incident.isOpen()) {
+			throw notCancelable(incident);
+		}
+		try {
+			runtimeService.createMessageCorrelation(IncidentProcess.Messages.CANCELLATION_REQUESTED)
+				.processInstanceBusinessKey(incident.getNumber())
+				.setVariable(IncidentProcess.Vars.CANCEL_REASON, request.reason().trim())
+				.setVariable(IncidentProcess.Vars.CANCELED_BY, viewer.userId())
+				.correlateWithResult();
+		}
+		catch (MismatchingMessageCorrelationException ex) {
+			// the process does not accept a cancellation in its current step (e.g. already resolved)
+			throw notCancelable(incident);
+		}
+	}
+
+	private static RuntimeException notCancelable(Incident incident) {
+		return Problems.conflict("Cannot be canceled", "Incident " + incident.getNumber() + " is "
+				+ incident.getState().code() + " and can no longer be canceled.");
+	}
+
+	private static String blankToNull(String value) {
+		return value == null || value.isBlank() ? null : value.trim();
+	}
+
+}

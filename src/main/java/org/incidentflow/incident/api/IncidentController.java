@@ -1,0 +1,142 @@
+package org.incidentflow.incident.api;
+
+import java.net.URI;
+import java.util.List;
+
+import jakarta.validation.Valid;
+
+import org.incidentflow.incident.Viewer;
+import org.incidentflow.web.ValidationProblem;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/**
+ * The incident API. Every change runs in one transaction through the process; the response is read after that
+ * transaction committed, so it shows what the process made of the change.
+ */
+@RestController
+@RequestMapping(path = "/api/incidents", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Incidents", description = "Report, find and follow incidents; confirm resolutions; cancel")
+@ApiResponse(responseCode = "400", description = "Invalid request: the `errors` property names each bad field",
+		content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ValidationProblem.class)))
+@ApiResponse(responseCode = "401", description = "Not authenticated", content = @Content)
+@ApiResponse(responseCode = "403", description = "Not allowed for your groups",
+		content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+public class IncidentController {
+
+	private final IncidentActions actions;
+	private final IncidentSearch search;
+
+	public IncidentController(IncidentActions actions, IncidentSearch search) {
+		this.actions = actions;
+		this.search = search;
+	}
+
+	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "Report an incident",
+			description = "Logs the incident and starts its process. The caller defaults to the authenticated user; requesters can only report for themselves. A failed report leaves neither record nor process behind.")
+	@ApiResponse(responseCode = "201", description = "Reported; Location is the incident's URL")
+	public ResponseEntity<IncidentDetails> report(@Valid @RequestBody ReportIncidentRequest request,
+			Authentication authentication) {
+		Viewer viewer = Viewer.of(authentication);
+		String number = actions.report(request, viewer);
+		return ResponseEntity.created(location(number)).body(search.details(number, viewer));
+	}
+
+	@GetMapping
+	@Operation(summary = "Find incidents",
+			description = "Only incidents you may see are listed and counted. Filters combine with AND; state, priority and type accept several comma-separated values. Sorting: sort=field[,asc|desc], repeatable; default reportedAt,desc.")
+	@ApiResponse(responseCode = "200", description = "One page of incidents")
+	public PageView<IncidentSummary> list(
+			@Parameter(description = "new, in_progress, on_hold, resolved, closed, canceled (any case)", example = "new,in_progress") @RequestParam(required = false) String state,
+			@Parameter(description = "1 to 5", example = "1,2") @RequestParam(required = false) String priority,
+			@Parameter(description = "Assignment group id", example = "network-ops") @RequestParam(required = false) String group,
+			@Parameter(description = "Assignee user id") @RequestParam(required = false) String assignee,
+			@Parameter(description = "Caller user id") @RequestParam(required = false) String caller,
+			@Parameter(description = "Affected service") @RequestParam(required = false) String service,
+			@Parameter(description = "service_degradation, service_outage, security, hardware, software") @RequestParam(required = false) String type,
+			@Parameter(description = "Text in title, description or number (case-insensitive)") @RequestParam(required = false) String q,
+			@Parameter(description = "Zero-based page") @RequestParam(required = false) Integer page,
+			@Parameter(description = "Page size, 1 to 100, default 20") @RequestParam(required = false) Integer size,
+			@Parameter(description = "Sortable: number, title, state, priority, impact, urgency, type, channel, caller, service, assignmentGroup, assignee, reportedAt, updatedAt, responseDueAt, resolutionDueAt", example = "priority,asc")
+			@RequestParam(required = false) List<String> sort,
+			Authentication authentication) {
+		return search.list(new IncidentFilter(state, priority, group, assignee, caller, service, type, q, page, size,
+				sort), Viewer.of(authentication));
+	}
+
+	@GetMapping("/{number}")
+	@Operation(summary = "Get an incident with its comments and activity",
+			description = "Requesters see public comments and the public lifecycle (reported, state changes, comments); agents see everything.")
+	@ApiResponse(responseCode = "200", description = "The incident")
+	@ApiResponse(responseCode = "404", description = "No such incident, or one you may not see",
+			content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+	public IncidentDetails get(@Parameter(example = "INC-000042") @PathVariable String number,
+			Authentication authentication) {
+		return search.details(number, Viewer.of(authentication));
+	}
+
+	@PostMapping(path = "/{number}/comments", consumes = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "Add a comment or work note",
+			description = "Requesters can add public comments only. A caller's comment on an incident on hold awaiting the caller resumes work on it. Answers the incident after the change.")
+	@ApiResponse(responseCode = "201", description = "Added")
+	@ApiResponse(responseCode = "404", description = "No such incident, or one you may not see",
+			content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+	public ResponseEntity<IncidentDetails> comment(@PathVariable String number,
+			@Valid @RequestBody CommentRequest request, Authentication authentication) {
+		Viewer viewer = Viewer.of(authentication);
+		actions.comment(number, request, viewer);
+		IncidentDetails incident = search.details(number, viewer);
+		return ResponseEntity.created(location(incident.number())).body(incident);
+	}
+
+	@PostMapping(path = "/{number}/confirmation", consumes = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "Accept or reject the resolution",
+			description = "Only the caller or an incident manager. Rejecting needs a reason and reopens the incident.")
+	@ApiResponse(responseCode = "200", description = "The process took the answer")
+	@ApiResponse(responseCode = "404", description = "No such incident, or one you may not see",
+			content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "409", description = "The incident is not awaiting confirmation",
+			content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+	public IncidentDetails confirm(@PathVariable String number, @Valid @RequestBody ConfirmationRequest request,
+			Authentication authentication) {
+		Viewer viewer = Viewer.of(authentication);
+		actions.confirmResolution(number, request, viewer);
+		return search.details(number, viewer);
+	}
+
+	@PostMapping(path = "/{number}/cancellation", consumes = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "Cancel the incident", description = "The caller or an agent; only while the incident is open.")
+	@ApiResponse(responseCode = "200", description = "The process took the cancellation")
+	@ApiResponse(responseCode = "404", description = "No such incident, or one you may not see",
+			content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "409", description = "Already closed or canceled, or not cancelable at this step",
+			content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+	public IncidentDetails cancel(@PathVariable String number, @Valid @RequestBody CancellationRequest request,
+			Authentication authentication) {
+		Viewer viewer = Viewer.of(authentication);
+		actions.cancel(number, request, viewer);
+		return search.details(number, viewer);
+	}
+
+	private static URI location(String number) {
+		return URI.create("/api/incidents/" + number);
+	}
+
+}

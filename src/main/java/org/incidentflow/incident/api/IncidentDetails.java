@@ -1,0 +1,89 @@
+package org.incidentflow.incident.api;
+
+import static org.incidentflow.incident.api.IncidentSummary.code;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+
+import org.incidentflow.incident.Incident;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+
+/** One incident with its comments and audit trail, as the viewer may see it. */
+@Schema(name = "Incident")
+public record IncidentDetails(
+		@Schema(example = "INC-000042") String number,
+		@Schema(allowableValues = { "incident", "service_request" }) String kind,
+		String title,
+		String description,
+		@Schema(allowableValues = { "new", "in_progress", "on_hold", "resolved", "closed", "canceled" }) String state,
+		@Schema(allowableValues = { "awaiting_caller", "awaiting_change", "awaiting_problem", "awaiting_vendor" }) String onHoldReason,
+		@Schema(description = "1 (critical) to 5 (planning)") Integer priority,
+		@Schema(allowableValues = { "high", "medium", "low" }) String impact,
+		@Schema(allowableValues = { "high", "medium", "low" }) String urgency,
+		@Schema(allowableValues = { "service_degradation", "service_outage", "security", "hardware", "software" }) String type,
+		String category,
+		@Schema(allowableValues = { "portal", "email", "phone", "chat", "monitoring" }) String channel,
+		String caller,
+		String service,
+		String configurationItem,
+		String assignmentGroup,
+		String assignee,
+		@Schema(description = "Groups the incident was escalated through, oldest first (agents only)") List<String> escalationChain,
+		Instant reportedAt,
+		Instant firstResponseAt,
+		Instant resolvedAt,
+		Instant closedAt,
+		Instant updatedAt,
+		Instant responseDueAt,
+		Instant resolutionDueAt,
+		boolean responseBreached,
+		boolean resolutionBreached,
+		@Schema(description = "Set while on hold: the SLA clock is stopped since then") Instant pausedSince,
+		@Schema(description = "Time spent on hold so far, excluded from the SLA, in milliseconds") long pausedMillis,
+		String resolutionCode,
+		String resolutionNotes,
+		String workaround,
+		String cause,
+		String stepsTaken,
+		String preventiveMeasures,
+		Boolean problemRequired,
+		String cancelReason,
+		int reopenCount,
+		@Schema(description = "Number of the parent incident") String parent,
+		@Schema(description = "Number of the incident this one duplicates") String duplicateOf,
+		@Schema(description = "Number of the closed incident this one follows up") String followUpOf,
+		@Schema(description = "Engine process instance (agents only)") String processInstanceId,
+		@Schema(description = "Oldest first; internal work notes only for agents") List<CommentView> comments,
+		@Schema(description = "Audit trail, oldest first; requesters see the public lifecycle only") List<ActivityView> activity) {
+
+	static IncidentDetails of(Incident incident, boolean internals, List<CommentView> comments,
+			List<ActivityView> activity) {
+		return new IncidentDetails(incident.getNumber(), code(incident.getKind()), incident.getTitle(),
+				incident.getDescription(), code(incident.getState()), code(incident.getOnHoldReason()),
+				incident.getPriority(), code(incident.getImpact()), code(incident.getUrgency()),
+				code(incident.getType()), incident.getCategory(), code(incident.getChannel()), incident.getCaller(),
+				incident.getService(), incident.getConfigurationItem(), incident.getAssignmentGroup(),
+				incident.getAssignee(), internals ? chain(incident.getEscalationChain()) : null,
+				incident.getReportedAt(), incident.getFirstResponseAt(), incident.getResolvedAt(),
+				incident.getClosedAt(), incident.getUpdatedAt(), incident.getResponseDueAt(),
+				incident.getResolutionDueAt(), incident.isResponseBreached(), incident.isResolutionBreached(),
+				incident.getPausedSince(), incident.getPausedMillis(), incident.getResolutionCode(),
+				incident.getResolutionNotes(), incident.getWorkaround(), incident.getCause(),
+				incident.getStepsTaken(), incident.getPreventiveMeasures(), incident.getProblemRequired(),
+				incident.getCancelReason(), incident.getReopenCount(), number(incident.getParent()),
+				number(incident.getDuplicateOf()), number(incident.getFollowUpOf()),
+				internals ? incident.getProcessInstanceId() : null, comments, activity);
+	}
+
+	private static List<String> chain(String escalationChain) {
+		return escalationChain == null || escalationChain.isBlank() ? null
+				: Arrays.stream(escalationChain.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+	}
+
+	private static String number(Incident linked) {
+		return linked == null ? null : linked.getNumber();
+	}
+
+}

@@ -1,0 +1,169 @@
+package org.incidentflow.incident.audit;
+
+import java.sql.PreparedStatement;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import org.hibernate.Hibernate;
+import org.hibernate.event.spi.PreInsertEvent;
+import org.hibernate.event.spi.PreInsertEventListener;
+import org.hibernate.event.spi.PostUpdateEvent;
+import org.hibernate.event.spi.PostUpdateEventListener;
+import org.hibernate.event.spi.PreUpdateEvent;
+import org.hibernate.event.spi.PreUpdateEventListener;
+import org.hibernate.persister.entity.EntityPersister;
+import org.hibernate.proxy.HibernateProxy;
+import org.incidentflow.incident.ActivityLog;
+import org.incidentflow.incident.Incident;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The generic field-change audit of {@link Incident}: whichever code changes a record (process delegates, the API,
+ * intake), every changed persistent field gets one {@code FIELD_CHANGED} row (who, when, field, old, new) and a
+ * change of {@code state} also a {@code STATE_CHANGED} row. It also stamps {@code updatedAt}.
+ * <p>
+ * The rows are written with plain JDBC on the session's own connection while Hibernate flushes: persisting entities
+ * from inside a flush is not allowed, and the same connection means the same transaction, so an audit row exists
+ * exactly when the change it describes was committed.
+ * <p>
+ * On insert it gives a record without a number its number from its id ({@link Incident#formatNumber(long)}):
+ * Hibernate inserts the state captured when the entity was persisted, so a number set on the entity after
+ * {@code save()} (as {@code IncidentReporting} does) would otherwise never reach the NOT NULL column.
+ */
+public class IncidentAuditListener implements PreInsertEventListener, PreUpdateEventListener, PostUpdateEventListener {
+
+	/** Bookkeeping columns, not facts about the incident. */
+	static final Set<String> NOT_AUDITED = Set.of("version", "updatedAt", "processInstanceId");
+
+	public static final String FIELD_CHANGED = "FIELD_CHANGED";
+	public static final String STATE_CHANGED = "STATE_CHANGED";
+
+	private static final Logger log = LoggerFactory.getLogger(IncidentAuditListener.class);
+
+	private static final String INSERT = "insert into incident_activity"
+			+ " (incident_id, at, actor, event, field, old_value, new_value, detail) values (?, ?, ?, ?, ?, ?, ?, ?)";
+
+	private final Supplier<String> actor;
+
+	public IncidentAuditListener(Supplier<String> actor) {
+		this.actor = actor;
+	}
+
+	@Override
+	public boolean onPreInsert(PreInsertEvent event) {
+		if (event.getEntity() instanceof Incident incident) {
+			int number = propertyIndex(event.getPersister(), "number");
+			if (event.getState()[number] == null) {
+				String formatted = Incident.formatNumber((Long) event.getId());
+				event.getState()[number] = formatted;
+				incident.setNumber(formatted);
+			}
+		}
+		return false;
+	}
+
+	@Override
+	public boolean onPreUpdate(PreUpdateEvent event) {
+		if (event.getEntity() instanceof Incident incident) {
+			Instant now = ActivityLog.now();
+			// the update statement is built from this state array, so the stamp must go there as well as on the entity
+			event.getState()[propertyIndex(event.getPersister(), "updatedAt")] = now;
+			incident.setUpdatedAt(now);
+		}
+		return false;
+	}
+
+	@Override
+	public void onPostUpdate(PostUpdateEvent event) {
+		if (!(event.getEntity() instanceof Incident incident)) {
+			return;
+		}
+		Object[] oldState = event.getOldState();
+		if (oldState == null) {
+			// only for updates of detached instances without a snapshot, which this code base does not do
+			log.warn("No previous state to audit the update of incident {}", incident.getNumber());
+			return;
+		}
+		Object[] newState = event.getState();
+		String[] names = event.getPersister().getPropertyNames();
+		Instant at = ActivityLog.now();
+		String who = actor.get();
+		List<Object[]> rows = new ArrayList<>();
+		for (int i = 0; i < names.length; i++) {
+			if (NOT_AUDITED.contains(names[i])) {
+				continue;
+			}
+			String before = text(oldState[i]);
+			String after = text(newState[i]);
+			if (Objects.equals(before, after)) {
+				continue;
+			}
+			rows.add(new Object[] { FIELD_CHANGED, names[i], before, after, null });
+			if ("state".equals(names[i])) {
+				rows.add(new Object[] { STATE_CHANGED, names[i], before, after, before + " → " + after });
+			}
+		}
+		if (rows.isEmpty()) {
+			return;
+		}
+		Long incidentId = (Long) event.getId();
+		event.getSession().doWork(connection -> {
+			try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+				for (Object[] row : rows) {
+					insert.setLong(1, incidentId);
+					insert.setObject(2, OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
+					insert.setString(3, who);
+					insert.setString(4, (String) row[0]);
+					insert.setString(5, (String) row[1]);
+					insert.setString(6, (String) row[2]);
+					insert.setString(7, (String) row[3]);
+					insert.setString(8, (String) row[4]);
+					insert.addBatch();
+				}
+				insert.executeBatch();
+			}
+		});
+	}
+
+	@Override
+	public boolean requiresPostCommitHandling(EntityPersister persister) {
+		return false;
+	}
+
+	/** How a value appears in the trail: enum codes in lower case as in the API, instants in ISO-8601, linked incidents by number. */
+	static String text(Object value) {
+		if (value == null) {
+			return null;
+		}
+		if (value instanceof Enum<?> constant) {
+			return constant.name().toLowerCase(Locale.ROOT);
+		}
+		if (value instanceof Incident linked) {
+			// never initialise a lazy proxy in the middle of a flush
+			if (linked instanceof HibernateProxy proxy && !Hibernate.isInitialized(proxy)) {
+				return Incident.formatNumber((Long) proxy.getHibernateLazyInitializer().getInternalIdentifier());
+			}
+			return linked.getNumber();
+		}
+		return value.toString();
+	}
+
+	private static int propertyIndex(EntityPersister persister, String property) {
+		String[] names = persister.getPropertyNames();
+		for (int i = 0; i < names.length; i++) {
+			if (names[i].equals(property)) {
+				return i;
+			}
+		}
+		throw new IllegalStateException("No property " + property + " on " + persister.getEntityName());
+	}
+
+}
