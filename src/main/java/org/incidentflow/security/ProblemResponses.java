@@ -9,13 +9,15 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 
 /**
  * Writes RFC 9457 problem details from servlet filters, which run before Spring MVC could render them.
  */
 final class ProblemResponses {
 
-	private static final ObjectMapper JSON = new ObjectMapper();
+	/** Spring's builder registers the ProblemDetail mix-in (flat properties, no nulls), as MVC renders them. */
+	private static final ObjectMapper JSON = Jackson2ObjectMapperBuilder.json().build();
 
 	private ProblemResponses() {
 	}

@@ -26,7 +26,7 @@ class HttpAuthenticationTest extends WebTestSupport {
 				type -> assertThat(type).startsWith("application/problem+json"));
 		assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
 				value -> assertThat(value).startsWith("Basic"));
-		assertThat(response.body()).contains("\"status\":401").doesNotContain("\"id\"");
+		assertThat(response.body()).contains("\"status\":401").doesNotContain("\"id\"").doesNotContain("null");
 	}
 
 	@Test
