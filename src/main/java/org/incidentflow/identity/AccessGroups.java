@@ -1,0 +1,41 @@
+package org.incidentflow.identity;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.authorization.Groups;
+
+/**
+ * The Camunda groups the product knows. Group ids are also the Spring Security authorities of API users.
+ */
+public final class AccessGroups {
+
+	public static final String ADMINS = Groups.CAMUNDA_ADMIN;
+	public static final String PROCESS_OWNERS = "process-owners";
+	public static final String SERVICE_DESK = "service-desk";
+	public static final String NETWORK_OPS = "network-ops";
+	public static final String APP_SUPPORT = "app-support";
+	public static final String SECURITY_OPS = "security-ops";
+	public static final String INCIDENT_MANAGERS = "incident-managers";
+	public static final String REQUESTERS = "requesters";
+	public static final String INTEGRATIONS = "integrations";
+
+	/** Groups that work incidents in Tasklist (support groups and incident managers). */
+	public static final List<String> AGENTS = List.of(SERVICE_DESK, NETWORK_OPS, APP_SUPPORT, SECURITY_OPS,
+			INCIDENT_MANAGERS);
+
+	/** Every group with its display name, in the order Admin lists them. */
+	static final List<List<String>> ALL = List.of(
+			List.of(ADMINS, "Camunda administrators"),
+			List.of(PROCESS_OWNERS, "Process owners"),
+			List.of(SERVICE_DESK, "Service desk"),
+			List.of(NETWORK_OPS, "Network operations"),
+			List.of(APP_SUPPORT, "Application support"),
+			List.of(SECURITY_OPS, "Security operations"),
+			List.of(INCIDENT_MANAGERS, "Incident managers"),
+			List.of(REQUESTERS, "Requesters"),
+			List.of(INTEGRATIONS, "Integrations (technical users)"));
+
+	private AccessGroups() {
+	}
+
+}

@@ -1,0 +1,53 @@
+package org.incidentflow.identity;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.springframework.stereotype.Component;
+
+/**
+ * Grants permissions to groups idempotently: an existing grant for the same group and resource is extended, never
+ * duplicated, so start-up can run it every time.
+ */
+@Component
+public class AuthorizationGrants {
+
+	private final AuthorizationService authorizationService;
+
+	public AuthorizationGrants(AuthorizationService authorizationService) {
+		this.authorizationService = authorizationService;
+	}
+
+	public void grantGroup(String groupId, Resource resource, String resourceId, Permission... permissions) {
+		List<Authorization> existing = authorizationService.createAuthorizationQuery()
+				.authorizationType(Authorization.AUTH_TYPE_GRANT)
+				.groupIdIn(groupId)
+				.resourceType(resource)
+				.resourceId(resourceId)
+				.list();
+		Authorization grant;
+		if (existing.isEmpty()) {
+			grant = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+			grant.setGroupId(groupId);
+			grant.setResource(resource);
+			grant.setResourceId(resourceId);
+		}
+		else {
+			grant = existing.get(0);
+		}
+		boolean changed = existing.isEmpty();
+		for (Permission permission : permissions) {
+			if (!grant.isPermissionGranted(permission)) {
+				grant.addPermission(permission);
+				changed = true;
+			}
+		}
+		if (changed) {
+			authorizationService.saveAuthorization(grant);
+		}
+	}
+
+}
