@@ -177,6 +177,34 @@ class MailNotifierTest {
 				&& incident.getId().equals(m.getIncidentId()));
 	}
 
+	@Autowired
+	org.incidentflow.intake.email.MailSettings settings;
+	@Autowired
+	org.incidentflow.intake.TransactionRetry transactions;
+
+	private MailNotifier notifierWithSmtpHost(String host) {
+		org.springframework.beans.factory.support.StaticListableBeanFactory beans =
+				new org.springframework.beans.factory.support.StaticListableBeanFactory(java.util.Map.of("smtp", smtp));
+		return new MailNotifier(beans.getBeanProvider(org.springframework.mail.javamail.JavaMailSender.class), host,
+				"https://incidents.example.org/", settings, incidents, mails, identityService, transactions);
+	}
+
+	@Test
+	void noticesAreMailedOnlyWhenAnSmtpHostIsConfigured() throws Exception {
+		String caller = "gate-" + run + "@example.net";
+		Incident incident = reportByMail(caller);
+		IncidentNotice notice = new IncidentNotice(incident.getNumber(), IncidentNotice.Kind.RESOLVED,
+				IncidentNotice.Audience.USER, caller, "Fixed.");
+
+		notifierWithSmtpHost("").onNotice(notice);
+		assertThat(greenMail.getReceivedMessages()).isEmpty();
+
+		notifierWithSmtpHost("127.0.0.1").onNotice(notice);
+		assertThat(greenMail.getReceivedMessages()).hasSize(1);
+		assertThat(GreenMailUtil.getBody(greenMail.getReceivedMessages()[0]))
+			.contains("https://incidents.example.org/camunda/app/tasklist/");
+	}
+
 	@Test
 	void usersWithoutAddressGetNoMail() throws Exception {
 		Incident incident = reportByMail("nobody-" + run + "@example.net");
