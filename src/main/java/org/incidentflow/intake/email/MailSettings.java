@@ -1,0 +1,83 @@
+package org.incidentflow.intake.email;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * {@code incidentflow.mail.*}: the mailbox the email channel polls, and the identity of the product's own mail.
+ * Outgoing mail uses Spring Boot's {@code spring.mail.*} (SMTP); an empty {@code spring.mail.host} disables it.
+ */
+@ConfigurationProperties("incidentflow.mail")
+public class MailSettings {
+
+	/** Domain of the Message-IDs the product generates; incoming mail with such an id is the product's own. */
+	private String messageIdDomain = "incidentflow.local";
+
+	/** Sender address of notifications. */
+	private String from = "incidentflow@localhost";
+
+	private final Imap imap = new Imap();
+
+	private final Defaults defaults = new Defaults();
+
+	public static class Imap {
+		private boolean enabled;
+		private String host = "localhost";
+		private int port = 993;
+		private boolean ssl = true;
+		private String username;
+		private String password;
+		private String folder = "INBOX";
+		/** Empty: processed mail is flagged \Seen. Otherwise processed mail is moved to this folder. */
+		private String processedFolder = "";
+		private Duration pollInterval = Duration.ofMinutes(1);
+		private int maxPerPoll = 50;
+		private Duration timeout = Duration.ofSeconds(30);
+
+		public boolean isEnabled() { return enabled; }
+		public void setEnabled(boolean enabled) { this.enabled = enabled; }
+		public String getHost() { return host; }
+		public void setHost(String host) { this.host = host; }
+		public int getPort() { return port; }
+		public void setPort(int port) { this.port = port; }
+		public boolean isSsl() { return ssl; }
+		public void setSsl(boolean ssl) { this.ssl = ssl; }
+		public String getUsername() { return username; }
+		public void setUsername(String username) { this.username = username; }
+		public String getPassword() { return password; }
+		public void setPassword(String password) { this.password = password; }
+		public String getFolder() { return folder; }
+		public void setFolder(String folder) { this.folder = folder; }
+		public String getProcessedFolder() { return processedFolder; }
+		public void setProcessedFolder(String processedFolder) { this.processedFolder = processedFolder; }
+		public Duration getPollInterval() { return pollInterval; }
+		public void setPollInterval(Duration pollInterval) { this.pollInterval = pollInterval; }
+		public int getMaxPerPoll() { return maxPerPoll; }
+		public void setMaxPerPoll(int maxPerPoll) { this.maxPerPoll = maxPerPoll; }
+		public Duration getTimeout() { return timeout; }
+		public void setTimeout(Duration timeout) { this.timeout = timeout; }
+	}
+
+	/** Classification of incidents opened by mail, until triage corrects it. */
+	public static class Defaults {
+		private String incidentType = "software";
+		private String impact = "medium";
+		private String urgency = "medium";
+
+		public String getIncidentType() { return incidentType; }
+		public void setIncidentType(String incidentType) { this.incidentType = incidentType; }
+		public String getImpact() { return impact; }
+		public void setImpact(String impact) { this.impact = impact; }
+		public String getUrgency() { return urgency; }
+		public void setUrgency(String urgency) { this.urgency = urgency; }
+	}
+
+	public String getMessageIdDomain() { return messageIdDomain; }
+	public void setMessageIdDomain(String messageIdDomain) { this.messageIdDomain = messageIdDomain; }
+	public String getFrom() { return from; }
+	public void setFrom(String from) { this.from = from; }
+	public Imap getImap() { return imap; }
+	public Defaults getDefaults() { return defaults; }
+
+}

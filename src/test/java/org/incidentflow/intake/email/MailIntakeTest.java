@@ -1,0 +1,355 @@
+package org.incidentflow.intake.email;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.incidentflow.intake.email.MailFixtures.mail;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.identity.User;
+import org.incidentflow.incident.Channel;
+import org.incidentflow.incident.Comment;
+import org.incidentflow.incident.CommentRepository;
+import org.incidentflow.incident.Incident;
+import org.incidentflow.incident.IncidentNotice;
+import org.incidentflow.incident.IncidentRepository;
+import org.incidentflow.incident.State;
+import org.incidentflow.intake.IntakeTestSupport;
+import org.incidentflow.intake.email.MailMessage.Outcome;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.user.GreenMailUser;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.icegreen.greenmail.util.ServerSetupTest;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({ "demo", "test" })
+@RecordApplicationEvents
+class MailIntakeTest {
+
+	@RegisterExtension
+	static GreenMailExtension greenMail = new GreenMailExtension(ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP));
+
+	@Autowired
+	MailboxPoller poller;
+	@Autowired
+	MailIntake intake;
+	@Autowired
+	MailMessageRepository mails;
+	@Autowired
+	IncidentRepository incidents;
+	@Autowired
+	CommentRepository comments;
+	@Autowired
+	IdentityService identityService;
+	@Autowired
+	RepositoryService repositoryService;
+	@Autowired
+	TransactionTemplate transaction;
+	@Autowired
+	ApplicationEvents events;
+
+	GreenMailUser mailbox;
+	String run;
+
+	@BeforeEach
+	void setUp() {
+		IntakeTestSupport.deployStandInProcessIfMissing(repositoryService);
+		mailbox = greenMail.setUser(MailFixtures.MAILBOX, MailFixtures.LOGIN, MailFixtures.PASSWORD);
+		run = IntakeTestSupport.newRun();
+	}
+
+	String id(String name) {
+		return "<" + name + "-" + run + "@mail.example.com>";
+	}
+
+	MailboxPoller.PollResult poll() {
+		return poller.poll(MailFixtures.imap(greenMail), intake::receive);
+	}
+
+	Incident incidentOfMail(String messageId) {
+		MailMessage mail = mails.findByMessageId(messageId).orElseThrow();
+		return incidents.findById(mail.getIncidentId()).orElseThrow();
+	}
+
+	List<Comment> commentsOf(Incident incident) {
+		return transaction.execute(status -> comments.findByIncidentOrderByCreatedAtAscIdAsc(
+				incidents.findById(incident.getId()).orElseThrow()));
+	}
+
+	@Test
+	void newMailOpensIncidentForTheMatchingUserAndAcknowledges() throws Exception {
+		User user = identityService.newUser("mailer" + run);
+		user.setEmail("mailer" + run + "@example.com");
+		user.setFirstName("Mia");
+		user.setLastName("Mailer");
+		user.setPassword("x");
+		identityService.saveUser(user);
+
+		mailbox.deliver(mail(id("new"), "Mia Mailer <mailer" + run + "@example.com>", "VPN drops every 10 minutes",
+				"Since this morning my VPN connection drops.\nRegards, Mia"));
+		MailboxPoller.PollResult result = poll();
+
+		assertThat(result.handled()).isEqualTo(1);
+		Incident incident = incidentOfMail(id("new"));
+		assertThat(incident.getChannel()).isEqualTo(Channel.EMAIL);
+		assertThat(incident.getCaller()).isEqualTo("mailer" + run);
+		assertThat(incident.getTitle()).isEqualTo("VPN drops every 10 minutes");
+		assertThat(incident.getDescription()).contains("my VPN connection drops");
+		assertThat(mails.findByMessageId(id("new")).orElseThrow().getOutcome()).isEqualTo(Outcome.OPENED);
+		assertThat(MailFixtures.unseen(greenMail, "INBOX")).isZero();
+		assertThat(events.stream(IncidentNotice.class).filter(n -> n.incidentNumber().equals(incident.getNumber())))
+			.singleElement()
+			.satisfies(n -> {
+				assertThat(n.kind()).isEqualTo(IncidentNotice.Kind.RECEIVED);
+				assertThat(n.audienceType()).isEqualTo(IncidentNotice.Audience.USER);
+				assertThat(n.audience()).isEqualTo("mailer" + run);
+			});
+	}
+
+	@Test
+	void htmlOnlyMailFromUnknownSenderKeepsTheAddressAsCaller() throws Exception {
+		MimeMessage message = mail(id("html"), "stranger-" + run + "@example.net", "Printer on fire", "x");
+		MimeMultipart alternative = new MimeMultipart("alternative");
+		MimeBodyPart html = new MimeBodyPart();
+		html.setContent("<html><head><style>p{}</style></head><body><p>The printer <b>smokes</b>.</p>"
+				+ "<p>Room&nbsp;4 &amp; 5</p></body></html>", "text/html; charset=UTF-8");
+		alternative.addBodyPart(html);
+		message.setContent(alternative);
+		message.saveChanges();
+		mailbox.deliver(message);
+
+		poll();
+
+		Incident incident = incidentOfMail(id("html"));
+		assertThat(incident.getCaller()).isEqualTo("stranger-" + run + "@example.net");
+		assertThat(incident.getDescription()).isEqualTo("The printer smokes.\nRoom 4 & 5");
+	}
+
+	@Test
+	void replyWithTheNumberInTheSubjectAddsAPublicComment() throws Exception {
+		mailbox.deliver(mail(id("first"), "caller-" + run + "@example.net", "Laptop slow", "Very slow."));
+		poll();
+		Incident incident = incidentOfMail(id("first"));
+
+		mailbox.deliver(mail(id("reply"), "caller-" + run + "@example.net",
+				"RE: [" + incident.getNumber() + "] Received: Laptop slow",
+				"It is the disk, I think.\n\nOn Mon, 1 Dec 2026 the service desk wrote:\n> Reply to this mail"));
+		poll();
+
+		assertThat(commentsOf(incident)).singleElement().satisfies(comment -> {
+			assertThat(comment.getVisibility()).isEqualTo(Comment.Visibility.PUBLIC);
+			assertThat(comment.getSource()).isEqualTo("email");
+			assertThat(comment.getAuthor()).isEqualTo("caller-" + run + "@example.net");
+			assertThat(comment.getBody()).isEqualTo("It is the disk, I think.");
+		});
+		assertThat(mails.findByMessageId(id("reply")).orElseThrow().getOutcome()).isEqualTo(Outcome.COMMENTED);
+		assertThat(incidents.findAll().stream().filter(i -> i.getTitle().contains("Laptop slow"))
+			.filter(i -> i.getCaller().equals("caller-" + run + "@example.net"))).hasSize(1);
+	}
+
+	@Test
+	void replyThreadedByInReplyToAddsAComment() throws Exception {
+		mailbox.deliver(mail(id("orig"), "thread-" + run + "@example.net", "Share not mounted", "S: drive missing"));
+		poll();
+		Incident incident = incidentOfMail(id("orig"));
+
+		mailbox.deliver(mail(id("answer"), "thread-" + run + "@example.net", "Re: Share not mounted",
+				"Still missing after reboot.", "In-Reply-To", id("orig"), "References", "<unrelated@x> " + id("orig")));
+		poll();
+
+		assertThat(commentsOf(incident)).extracting(Comment::getBody).containsExactly("Still missing after reboot.");
+	}
+
+	@Test
+	void replyToAClosedIncidentOpensALinkedFollowUp() throws Exception {
+		mailbox.deliver(mail(id("old"), "late-" + run + "@example.net", "Outlook crashes", "Crash on start"));
+		poll();
+		Incident old = incidentOfMail(id("old"));
+		transaction.executeWithoutResult(status -> incidents.findById(old.getId()).orElseThrow().setState(State.CLOSED));
+
+		mailbox.deliver(mail(id("again"), "late-" + run + "@example.net", "Re: [" + old.getNumber() + "] Closed",
+				"It crashes again."));
+		poll();
+
+		Incident followUp = incidentOfMail(id("again"));
+		assertThat(followUp.getId()).isNotEqualTo(old.getId());
+		Long followed = transaction.execute(status -> incidents.findById(followUp.getId()).orElseThrow()
+			.getFollowUpOf().getId());
+		assertThat(followed).isEqualTo(old.getId());
+		assertThat(mails.findByMessageId(id("again")).orElseThrow().getOutcome()).isEqualTo(Outcome.FOLLOW_UP);
+		assertThat(commentsOf(old)).isEmpty();
+	}
+
+	@ParameterizedTest(name = "{0}: {1}")
+	@CsvSource(delimiter = '|', value = {
+			"Auto-Submitted|auto-replied",
+			"Precedence|bulk",
+			"Precedence|junk",
+			"Precedence|list",
+			"X-Loop|helpdesk@example.org",
+			"X-Auto-Response-Suppress|All",
+			"List-Id|<staff.lists.example.org>",
+			"List-Unsubscribe|<mailto:leave@lists.example.org>",
+			"Return-Path|<>" })
+	void automaticMailIsSkippedOnce(String header, String value) throws Exception {
+		IncomingMail mail = MailReader.read(mail(id("auto"), "someone-" + run + "@example.net",
+				"Out of office: Printer", "I am away.", header, value));
+
+		MailIntake.Result result = intake.receive(mail);
+		MailIntake.Result again = intake.receive(mail);
+
+		assertThat(result.outcome()).isEqualTo(Outcome.SKIPPED);
+		assertThat(result.incidentNumber()).isNull();
+		assertThat(again.duplicate()).isTrue();
+		MailMessage stored = mails.findByMessageId(id("auto")).orElseThrow();
+		assertThat(stored.getIncidentId()).isNull();
+		assertThat(stored.getReason()).isNotBlank();
+		assertThat(events.stream(IncidentNotice.class)).isEmpty();
+	}
+
+	@Test
+	void autoSubmittedNoIsAPerson() throws Exception {
+		IncomingMail mail = MailReader.read(mail(id("person"), "person-" + run + "@example.net", "Help",
+				"Please help.", "Auto-Submitted", "no"));
+		assertThat(intake.receive(mail).outcome()).isEqualTo(Outcome.OPENED);
+	}
+
+	@Test
+	void bouncesAndTheProductsOwnMailAreSkippedThroughTheMailbox() throws Exception {
+		mailbox.deliver(mail(id("bounce"), "MAILER-DAEMON@example.net", "Undelivered Mail Returned to Sender", "x"));
+		mailbox.deliver(mail(id("postmaster"), "postmaster@example.net", "Delivery Status Notification", "x"));
+		mailbox.deliver(mail("<loop-" + run + "@incidentflow.local>", "incidentflow@example.org", "[INC-000001] Updated",
+				"Our own notification came back."));
+
+		MailboxPoller.PollResult result = poll();
+
+		assertThat(result.handled()).isEqualTo(3);
+		assertThat(List.of(id("bounce"), id("postmaster"), "<loop-" + run + "@incidentflow.local>"))
+			.allSatisfy(messageId -> assertThat(mails.findByMessageId(messageId).orElseThrow().getOutcome())
+				.isEqualTo(Outcome.SKIPPED));
+		assertThat(MailFixtures.unseen(greenMail, "INBOX")).isZero();
+		assertThat(events.stream(IncidentNotice.class)).isEmpty();
+	}
+
+	@Test
+	void theSameMessageIdIsProcessedOnce() throws Exception {
+		mailbox.deliver(mail(id("twice"), "dup-" + run + "@example.net", "Keyboard broken", "Keys stick."));
+		mailbox.deliver(mail(id("twice"), "dup-" + run + "@example.net", "Keyboard broken", "Keys stick."));
+
+		MailboxPoller.PollResult result = poll();
+		// a later poll (another node, a restart) finds nothing new either
+		mailbox.deliver(mail(id("twice"), "dup-" + run + "@example.net", "Keyboard broken", "Keys stick."));
+		poll();
+
+		assertThat(result.handled()).isEqualTo(2);
+		assertThat(incidents.findAll().stream().filter(i -> i.getCaller().equals("dup-" + run + "@example.net")))
+			.hasSize(1);
+		assertThat(MailFixtures.unseen(greenMail, "INBOX")).isZero();
+	}
+
+	@Test
+	void parallelPollersProcessAMailOnce() throws Exception {
+		IncomingMail mail = MailReader.read(mail(id("race"), "race-" + run + "@example.net", "Monitor flickers", "!"));
+		ExecutorService pool = Executors.newFixedThreadPool(4);
+		CountDownLatch start = new CountDownLatch(1);
+		try {
+			List<Future<MailIntake.Result>> results = new ArrayList<>();
+			for (int i = 0; i < 4; i++) {
+				results.add(pool.submit(() -> {
+					start.await();
+					return intake.receive(mail);
+				}));
+			}
+			start.countDown();
+			List<MailIntake.Result> done = new ArrayList<>();
+			for (Future<MailIntake.Result> result : results) {
+				done.add(result.get(60, TimeUnit.SECONDS));
+			}
+			assertThat(done).filteredOn(r -> !r.duplicate()).hasSize(1);
+			assertThat(done).extracting(MailIntake.Result::incidentNumber).containsOnly(done.get(0).incidentNumber());
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(incidents.findAll().stream().filter(i -> i.getCaller().equals("race-" + run + "@example.net")))
+			.hasSize(1);
+	}
+
+	@Test
+	void aMailIsMarkedOnlyAfterItsTransactionCommitted() throws Exception {
+		mailbox.deliver(mail(id("fails"), "unlucky-" + run + "@example.net", "Phone dead", "No dial tone."));
+
+		MailboxPoller.PollResult failed = poller.poll(MailFixtures.imap(greenMail), mail -> transaction
+			.executeWithoutResult(status -> {
+				intake.process(mail);
+				throw new IllegalStateException("simulated failure before commit");
+			}));
+
+		assertThat(failed.failed()).isEqualTo(1);
+		assertThat(MailFixtures.unseen(greenMail, "INBOX")).isEqualTo(1);
+		assertThat(mails.findByMessageId(id("fails"))).isEmpty();
+		assertThat(incidents.findAll().stream().filter(i -> i.getCaller().equals("unlucky-" + run + "@example.net")))
+			.isEmpty();
+
+		MailboxPoller.PollResult retried = poll();
+
+		assertThat(retried.handled()).isEqualTo(1);
+		assertThat(MailFixtures.unseen(greenMail, "INBOX")).isZero();
+		assertThat(incidentOfMail(id("fails")).getTitle()).isEqualTo("Phone dead");
+	}
+
+	@Test
+	void processedMailCanBeMovedToAFolder() throws Exception {
+		mailbox.deliver(mail(id("move"), "mover-" + run + "@example.net", "Badge reader", "Door stays shut."));
+		MailSettings.Imap imap = MailFixtures.imap(greenMail);
+		imap.setProcessedFolder("Processed");
+
+		poller.poll(imap, intake::receive);
+
+		assertThat(MailFixtures.count(greenMail, "INBOX")).isZero();
+		assertThat(MailFixtures.count(greenMail, "Processed")).isEqualTo(1);
+		assertThat(incidentOfMail(id("move")).getTitle()).isEqualTo("Badge reader");
+	}
+
+	@Test
+	void aMailWithoutMessageIdGetsAStableSyntheticId() throws Exception {
+		MimeMessage message = mail(null, "noid-" + run + "@example.net", "No id " + run, "Body");
+		assertThat(message.getMessageID()).isNull();
+		IncomingMail first = MailReader.read(message);
+		IncomingMail second = MailReader.read(mail(null, "noid-" + run + "@example.net", "No id " + run, "Body"));
+
+		assertThat(first.messageId()).startsWith("<synthetic-").isEqualTo(second.messageId());
+		assertThat(intake.receive(first).duplicate()).isFalse();
+		assertThat(intake.receive(second).duplicate()).isTrue();
+	}
+
+	@Test
+	void quotedTextIsLeftOutOfComments() {
+		assertThat(MailIntake.replyText("Thanks!\n\n-----Original Message-----\nFrom: desk")).isEqualTo("Thanks!");
+		assertThat(MailIntake.replyText("Yes\n> quoted\nmore")).isEqualTo("Yes\nmore");
+	}
+
+}

@@ -1,0 +1,216 @@
+package org.incidentflow.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.mail.internet.MimeMessage;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.incidentflow.incident.Comment;
+import org.incidentflow.incident.CommentRepository;
+import org.incidentflow.incident.Incident;
+import org.incidentflow.incident.IncidentNotice;
+import org.incidentflow.incident.IncidentRepository;
+import org.incidentflow.intake.IntakeTestSupport;
+import org.incidentflow.intake.email.IncomingMail;
+import org.incidentflow.intake.email.MailIntake;
+import org.incidentflow.intake.email.MailMessage;
+import org.incidentflow.intake.email.MailMessageRepository;
+import org.incidentflow.intake.email.MailReader;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetupTest;
+
+/** Outgoing notification mail through a real SMTP server (GreenMail). */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({ "demo", "test" })
+class MailNotifierTest {
+
+	@RegisterExtension
+	static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
+
+	@Autowired
+	MailNotifier notifier;
+	@Autowired
+	MailIntake intake;
+	@Autowired
+	MailMessageRepository mails;
+	@Autowired
+	IncidentRepository incidents;
+	@Autowired
+	CommentRepository comments;
+	@Autowired
+	IdentityService identityService;
+	@Autowired
+	RepositoryService repositoryService;
+	@Autowired
+	TransactionTemplate transaction;
+
+	JavaMailSenderImpl smtp;
+	String run;
+
+	@BeforeEach
+	void setUp() {
+		IntakeTestSupport.deployStandInProcessIfMissing(repositoryService);
+		smtp = new JavaMailSenderImpl();
+		smtp.setHost("127.0.0.1");
+		smtp.setPort(greenMail.getSmtp().getPort());
+		run = IntakeTestSupport.newRun();
+	}
+
+	private Incident reportByMail(String from) throws Exception {
+		IncomingMail mail = new IncomingMail("<first-" + run + "@client.example.net>", from, null,
+				"Scanner jammed " + run, "Paper stuck.", List.of(), java.util.Map.of(), null);
+		MailIntake.Result result = intake.receive(mail);
+		return incidents.findByNumber(result.incidentNumber()).orElseThrow();
+	}
+
+	@Test
+	void acknowledgementCarriesAutoSubmittedOwnMessageIdAndThreading() throws Exception {
+		String caller = "reporter-" + run + "@example.net";
+		Incident incident = reportByMail(caller);
+
+		Optional<String> sent = notifier.send(new IncidentNotice(incident.getNumber(), IncidentNotice.Kind.RECEIVED,
+				IncidentNotice.Audience.USER, caller, "We have received your report."), smtp);
+
+		assertThat(sent).isPresent();
+		MimeMessage[] received = greenMail.getReceivedMessages();
+		assertThat(received).hasSize(1);
+		MimeMessage mail = received[0];
+		assertThat(mail.getAllRecipients()[0].toString()).isEqualTo(caller);
+		assertThat(mail.getSubject()).startsWith("[" + incident.getNumber() + "] Received: Scanner jammed");
+		assertThat(mail.getHeader("Auto-Submitted", null)).isEqualTo("auto-generated");
+		assertThat(mail.getMessageID()).isEqualTo(sent.get()).endsWith("@incidentflow.local>");
+		assertThat(mail.getHeader("In-Reply-To", null)).isEqualTo("<first-" + run + "@client.example.net>");
+		assertThat(mail.getHeader("References", null)).contains("<first-" + run + "@client.example.net>");
+		MailMessage stored = mails.findByMessageId(sent.get()).orElseThrow();
+		assertThat(stored.getDirection()).isEqualTo(MailMessage.Direction.OUT);
+		assertThat(stored.getIncidentId()).isEqualTo(incident.getId());
+
+		// the notification itself, delivered back to the intake mailbox, is known by its Message-ID: nothing happens
+		MailIntake.Result loop = intake.receive(MailReader.read(mail));
+		assertThat(loop.duplicate()).isTrue();
+		assertThat(loop.outcome()).isEqualTo(MailMessage.Outcome.SENT);
+	}
+
+	@Test
+	void aReplyToTheNotificationThreadsBackToTheIncident() throws Exception {
+		String caller = "replier-" + run + "@example.net";
+		Incident incident = reportByMail(caller);
+		String notification = notifier.send(new IncidentNotice(incident.getNumber(), IncidentNotice.Kind.RECEIVED,
+				IncidentNotice.Audience.USER, caller, null), smtp).orElseThrow();
+
+		// no number in the subject: only In-Reply-To links the reply
+		IncomingMail reply = new IncomingMail("<reply-" + run + "@client.example.net>", caller, null,
+				"Re: your ticket", "The scanner is in room 12.", List.of(notification), java.util.Map.of(), null);
+		assertThat(intake.receive(reply).outcome()).isEqualTo(MailMessage.Outcome.COMMENTED);
+
+		List<Comment> added = transaction.execute(status -> comments.findByIncidentOrderByCreatedAtAscIdAsc(
+				incidents.findById(incident.getId()).orElseThrow()));
+		assertThat(added).extracting(Comment::getBody).containsExactly("The scanner is in room 12.");
+	}
+
+	@Test
+	void resolvedMailTellsTheCallerHowToConfirmOrReject() throws Exception {
+		String caller = "resolved-" + run + "@example.net";
+		Incident incident = reportByMail(caller);
+
+		notifier.send(new IncidentNotice(incident.getNumber(), IncidentNotice.Kind.RESOLVED,
+				IncidentNotice.Audience.USER, caller, "Resolution: paper path cleaned."), smtp);
+
+		String body = GreenMailUtil.getBody(greenMail.getReceivedMessages()[0]);
+		assertThat(body).contains("paper path cleaned", "Confirm resolution", "/camunda/app/tasklist/",
+				"reply to this mail");
+	}
+
+	@Test
+	void groupNoticeGoesToEveryMemberWithAnAddress() throws Exception {
+		Incident incident = reportByMail("group-" + run + "@example.net");
+		String groupId = "desk" + run;
+		Group group = identityService.newGroup(groupId);
+		group.setName("Desk " + run);
+		identityService.saveGroup(group);
+		for (String name : List.of("ada", "bob", "cid")) {
+			User user = identityService.newUser(name + run);
+			user.setEmail(name.equals("cid") ? null : name + "-" + run + "@example.org");
+			user.setPassword("x");
+			identityService.saveUser(user);
+			identityService.createMembership(user.getId(), groupId);
+		}
+
+		notifier.send(new IncidentNotice(incident.getNumber(), IncidentNotice.Kind.ESCALATED,
+				IncidentNotice.Audience.GROUP, groupId, "Escalated to your group."), smtp);
+
+		assertThat(greenMail.getReceivedMessages()).hasSize(2);
+		assertThat(List.of(greenMail.getReceivedMessages()[0].getAllRecipients()))
+			.extracting(Object::toString)
+			.containsExactlyInAnyOrder("ada-" + run + "@example.org", "bob-" + run + "@example.org");
+	}
+
+	@Test
+	void aSendingFailureIsLoggedAndNothingIsRecorded() throws Exception {
+		String caller = "down-" + run + "@example.net";
+		Incident incident = reportByMail(caller);
+		JavaMailSenderImpl broken = new JavaMailSenderImpl();
+		broken.setHost("127.0.0.1");
+		broken.setPort(1);
+
+		Optional<String> sent = notifier.send(new IncidentNotice(incident.getNumber(), IncidentNotice.Kind.RECEIVED,
+				IncidentNotice.Audience.USER, caller, null), broken);
+
+		assertThat(sent).isEmpty();
+		assertThat(mails.findAll()).noneMatch(m -> m.getDirection() == MailMessage.Direction.OUT
+				&& incident.getId().equals(m.getIncidentId()));
+	}
+
+	@Autowired
+	org.incidentflow.intake.email.MailSettings settings;
+	@Autowired
+	org.incidentflow.intake.TransactionRetry transactions;
+
+	private MailNotifier notifierWithSmtpHost(String host) {
+		org.springframework.beans.factory.support.StaticListableBeanFactory beans =
+				new org.springframework.beans.factory.support.StaticListableBeanFactory(java.util.Map.of("smtp", smtp));
+		return new MailNotifier(beans.getBeanProvider(org.springframework.mail.javamail.JavaMailSender.class), host,
+				"https://incidents.example.org/", settings, incidents, mails, identityService, transactions);
+	}
+
+	@Test
+	void noticesAreMailedOnlyWhenAnSmtpHostIsConfigured() throws Exception {
+		String caller = "gate-" + run + "@example.net";
+		Incident incident = reportByMail(caller);
+		IncidentNotice notice = new IncidentNotice(incident.getNumber(), IncidentNotice.Kind.RESOLVED,
+				IncidentNotice.Audience.USER, caller, "Fixed.");
+
+		notifierWithSmtpHost("").onNotice(notice);
+		assertThat(greenMail.getReceivedMessages()).isEmpty();
+
+		notifierWithSmtpHost("127.0.0.1").onNotice(notice);
+		assertThat(greenMail.getReceivedMessages()).hasSize(1);
+		assertThat(GreenMailUtil.getBody(greenMail.getReceivedMessages()[0]))
+			.contains("https://incidents.example.org/camunda/app/tasklist/");
+	}
+
+	@Test
+	void usersWithoutAddressGetNoMail() throws Exception {
+		Incident incident = reportByMail("nobody-" + run + "@example.net");
+		assertThat(notifier.send(new IncidentNotice(incident.getNumber(), IncidentNotice.Kind.ASSIGNED,
+				IncidentNotice.Audience.USER, "monitoring", null), smtp)).isEmpty();
+		assertThat(greenMail.getReceivedMessages()).isEmpty();
+	}
+
+}
