@@ -71,9 +71,9 @@ public class IncidentReporting {
 		incident.setDescription(report.description());
 		incident.setService(report.service());
 		incident.setConfigurationItem(report.configurationItem());
-		// persist() draws the id from the sequence at once; the row is inserted at flush, number included
+		// the number must be set before persist(): Hibernate inserts the state it saw at persist time
+		incident.setNumber(Incident.formatNumber(incidents.nextNumber()));
 		incident = incidents.save(incident);
-		incident.setNumber(Incident.formatNumber(incident.getId()));
 		activity.event(incident, "REPORTED", "Reported via " + report.channel().code() + " by " + report.caller());
 		return incident;
 	}

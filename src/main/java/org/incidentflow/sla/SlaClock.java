@@ -8,6 +8,8 @@ import java.util.List;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.SuspensionState;
 import org.camunda.bpm.engine.runtime.Job;
 import org.incidentflow.incident.ActivityLog;
 import org.incidentflow.incident.Incident;
@@ -64,8 +66,7 @@ public class SlaClock {
 	/** Stops the clock: the resolution timers stay where they are but cannot fire until {@link #resume}. */
 	public void pause(DelegateExecution execution, Incident incident) {
 		incident.setPausedSince(ActivityLog.now());
-		withoutAuthorization(() -> timerJobs(execution).stream().filter(job -> !job.isSuspended())
-			.forEach(job -> managementService.suspendJobById(job.getId())));
+		withoutAuthorization(() -> timerJobs(execution).forEach(job -> suspend(job, true)));
 	}
 
 	/**
@@ -103,12 +104,21 @@ public class SlaClock {
 
 	private void rescheduleTimers(DelegateExecution execution, boolean activate) {
 		withoutAuthorization(() -> timerJobs(execution).forEach(job -> {
-			if (activate && job.isSuspended()) {
-				managementService.activateJobById(job.getId());
+			if (activate) {
+				suspend(job, false);
 			}
 			// re-evaluates the timer's timeDate expression against the variables just set
 			managementService.recalculateJobDuedate(job.getId(), false);
 		}));
+	}
+
+	/**
+	 * Suspends or activates a timer on the job entity itself. ManagementService#suspendJobById would do it with a
+	 * bulk UPDATE behind the back of the entity the same transaction reschedules next (optimistic locking failure).
+	 */
+	private static void suspend(Job job, boolean suspended) {
+		((JobEntity) job).setSuspensionState(
+				(suspended ? SuspensionState.SUSPENDED : SuspensionState.ACTIVE).getStateCode());
 	}
 
 	private List<Job> timerJobs(DelegateExecution execution) {
