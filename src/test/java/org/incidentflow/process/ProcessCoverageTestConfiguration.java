@@ -1,10 +1,10 @@
 package org.incidentflow.process;
 
+import org.camunda.bpm.spring.boot.starter.configuration.impl.AbstractCamundaConfiguration;
 import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
 import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Import;
 
 /**
  * Process test coverage for the Spring test context. Picked up by the application's component scan in every
@@ -13,10 +13,19 @@ import org.springframework.context.annotation.Import;
  * it ran. Reports: target/process-test-coverage.
  */
 @Configuration(proxyBeanMethods = false)
-@Import(ProcessEngineCoverageConfiguration.class)
 public class ProcessCoverageTestConfiguration {
 
 	public static final double MINIMUM_COVERAGE = 0.95;
+
+	/**
+	 * The coverage plugin of the library's own configuration. Not imported as a whole: its default properties bean
+	 * (@ConditionalOnMissingBean) would be registered next to ours and the listener would silently fall back to no
+	 * threshold.
+	 */
+	@Bean
+	AbstractCamundaConfiguration processEngineCoveragePlugin() {
+		return new ProcessEngineCoverageConfiguration().camundaConfiguration();
+	}
 
 	@Bean
 	ProcessEngineCoverageProperties processEngineCoverageProperties() {
