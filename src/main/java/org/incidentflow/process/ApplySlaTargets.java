@@ -1,5 +1,6 @@
 package org.incidentflow.process;
 
+import java.time.Instant;
 import java.util.Map;
 
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
@@ -32,7 +33,11 @@ public class ApplySlaTargets implements ExecutionListener {
 				(String) row.get("resolutionTarget"), ((Number) row.get("warningPercent")).intValue(),
 				(String) row.get("calendar"));
 		Incident incident = records.of(execution);
+		Instant due = incident.getResolutionDueAt();
 		clock.applyTargets(execution, incident, targets);
+		if (!incident.getResolutionDueAt().equals(due)) {
+			records.touch(incident);
+		}
 	}
 
 }

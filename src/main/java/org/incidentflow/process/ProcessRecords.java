@@ -30,13 +30,10 @@ public class ProcessRecords {
 		this.events = events;
 	}
 
-	/** The record of the instance, about to be changed. */
+	/** The record of the instance. */
 	public Incident of(DelegateExecution execution) {
-		Incident incident = find(execution.getProcessBusinessKey()).orElseThrow(() -> new IllegalStateException(
+		return find(execution.getProcessBusinessKey()).orElseThrow(() -> new IllegalStateException(
 				"No incident record " + execution.getProcessBusinessKey() + " for the process instance"));
-		// every change a delegate makes goes through here first, so the record shows when it last moved
-		incident.setUpdatedAt(ActivityLog.now());
-		return incident;
 	}
 
 	public Incident of(DelegateTask task) {
@@ -48,8 +45,15 @@ public class ProcessRecords {
 		return number == null ? Optional.empty() : incidents.findByNumber(number);
 	}
 
+	/** Records a lifecycle event; every change the process makes to a record comes with one. */
 	public void event(Incident incident, String event, String detail) {
+		touch(incident);
 		activity.event(incident, event, detail);
+	}
+
+	/** The record shows when it last moved. */
+	public void touch(Incident incident) {
+		incident.setUpdatedAt(ActivityLog.now());
 	}
 
 	public void tellUser(Incident incident, Kind kind, String userId, String detail) {

@@ -24,6 +24,7 @@ public class RecordAssignee implements TaskListener {
 		Incident incident = records.of(task);
 		String assignee = task.getAssignee();
 		incident.setAssignee(assignee);
+		records.touch(incident);
 		if (assignee != null && !assignee.equals(actor.userId())) {
 			records.tellUser(incident, Kind.ASSIGNED, assignee, "Assigned to you: " + task.getName());
 		}

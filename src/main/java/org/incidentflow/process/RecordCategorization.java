@@ -36,8 +36,13 @@ public class RecordCategorization implements ExecutionListener {
 
 		Incident incident = records.of(execution);
 		// the decision's inputs may have been corrected (triage, reclassification): the record shows what was decided on
-		incident.setType(IncidentType.fromCode((String) execution.getVariable(Vars.INCIDENT_TYPE)));
-		incident.setService(ProcessRecords.string(execution, Vars.SERVICE));
+		IncidentType type = IncidentType.fromCode((String) execution.getVariable(Vars.INCIDENT_TYPE));
+		String service = ProcessRecords.string(execution, Vars.SERVICE);
+		if (type != incident.getType() || !Objects.equals(service, incident.getService())) {
+			incident.setType(type);
+			incident.setService(service);
+			records.touch(incident);
+		}
 		if (Objects.equals(category, incident.getCategory()) && Objects.equals(group, incident.getAssignmentGroup())) {
 			return;
 		}

@@ -27,8 +27,11 @@ public class RecordPriority implements ExecutionListener {
 		Incident incident = records.of(execution);
 		Level impact = Level.fromCode((String) execution.getVariable(Vars.IMPACT));
 		Level urgency = Level.fromCode((String) execution.getVariable(Vars.URGENCY));
-		incident.setImpact(impact);
-		incident.setUrgency(urgency);
+		if (impact != incident.getImpact() || urgency != incident.getUrgency()) {
+			incident.setImpact(impact);
+			incident.setUrgency(urgency);
+			records.touch(incident);
+		}
 		if (Objects.equals(priority, incident.getPriority())) {
 			return;
 		}
