@@ -59,6 +59,28 @@ public final class IncidentProcess {
 		public static final String REJECTION_REASON = "rejectionReason";
 		public static final String RESOLUTION_CODE = "resolutionCode";
 		public static final String RESOLUTION_NOTES = "resolutionNotes";
+		/** Instants (java.util.Date) the SLA warnings are due; the boundary timers fire at them. */
+		public static final String RESPONSE_WARNING_AT = "responseWarningAt";
+		public static final String RESOLUTION_WARNING_AT = "resolutionWarningAt";
+		/** Triage: incident | service_request | not_an_incident | duplicate. */
+		public static final String CLASSIFICATION = "classification";
+		/** Triage, classification duplicate: number of the original incident. */
+		public static final String DUPLICATE_OF = "duplicateOf";
+		/** Investigate: resolved | escalate | on_hold | reclassify. */
+		public static final String INVESTIGATION_OUTCOME = "investigationOutcome";
+		/** Investigate, escalate: target group (optional: the DMN functional-escalation picks the next level). */
+		public static final String ESCALATE_TO = "escalateTo";
+		public static final String WORKAROUND = "workaround";
+		/** Investigate, on_hold: awaiting_caller | awaiting_change | awaiting_problem | awaiting_vendor. */
+		public static final String ON_HOLD_REASON = "onHoldReason";
+		/** Investigate, on_hold: public comment to the caller; required when awaiting the caller. */
+		public static final String ON_HOLD_COMMENT = "onHoldComment";
+		/** From the DMN closure-review. */
+		public static final String REVIEW_REQUIRED = "reviewRequired";
+		public static final String CAUSE = "cause";
+		public static final String STEPS_TAKEN = "stepsTaken";
+		public static final String PREVENTIVE_MEASURES = "preventiveMeasures";
+		public static final String PROBLEM_REQUIRED = "problemRequired";
 
 		private Vars() {
 		}

@@ -4,9 +4,6 @@ import static org.incidentflow.incident.IncidentProcess.Vars;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.UUID;
-
-import jakarta.persistence.EntityManager;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -25,14 +22,11 @@ public class IncidentReporting {
 	private final IncidentRepository incidents;
 	private final RuntimeService runtimeService;
 	private final ActivityLog activity;
-	private final EntityManager entityManager;
 
-	public IncidentReporting(IncidentRepository incidents, RuntimeService runtimeService, ActivityLog activity,
-			EntityManager entityManager) {
+	public IncidentReporting(IncidentRepository incidents, RuntimeService runtimeService, ActivityLog activity) {
 		this.incidents = incidents;
 		this.runtimeService = runtimeService;
 		this.activity = activity;
-		this.entityManager = entityManager;
 	}
 
 	@Transactional
@@ -77,17 +71,9 @@ public class IncidentReporting {
 		incident.setDescription(report.description());
 		incident.setService(report.service());
 		incident.setConfigurationItem(report.configurationItem());
-		// The number derives from the id, which persist() draws from the sequence; but persist() also snapshots the
-		// state for the insert (number still unknown) and number is not updatable. So: insert with a unique
-		// placeholder, then write the real number with one statement (no dirty check, no version bump).
-		incident.setNumber("NEW-" + UUID.randomUUID().toString().replace("-", "").substring(0, 16));
-		incident = incidents.saveAndFlush(incident);
-		String number = Incident.formatNumber(incident.getId());
-		entityManager.createNativeQuery("update incident set number = :number where id = :id")
-			.setParameter("number", number)
-			.setParameter("id", incident.getId())
-			.executeUpdate();
-		incident.setNumber(number);
+		// the number must be set before persist(): Hibernate inserts the state it saw at persist time
+		incident.setNumber(Incident.formatNumber(incidents.nextNumber()));
+		incident = incidents.save(incident);
 		activity.event(incident, "REPORTED", "Reported via " + report.channel().code() + " by " + report.caller());
 		return incident;
 	}

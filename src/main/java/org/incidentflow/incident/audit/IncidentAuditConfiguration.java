@@ -33,7 +33,6 @@ public class IncidentAuditConfiguration {
 					SessionFactoryImplementor sessionFactory) {
 				EventListenerRegistry registry = sessionFactory.getServiceRegistry()
 					.getService(EventListenerRegistry.class);
-				registry.appendListeners(EventType.PRE_INSERT, listener);
 				registry.appendListeners(EventType.PRE_UPDATE, listener);
 				registry.appendListeners(EventType.POST_UPDATE, listener);
 			}

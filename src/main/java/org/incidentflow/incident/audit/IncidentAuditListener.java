@@ -1,6 +1,7 @@
 package org.incidentflow.incident.audit;
 
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -12,8 +13,6 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 import org.hibernate.Hibernate;
-import org.hibernate.event.spi.PreInsertEvent;
-import org.hibernate.event.spi.PreInsertEventListener;
 import org.hibernate.event.spi.PostUpdateEvent;
 import org.hibernate.event.spi.PostUpdateEventListener;
 import org.hibernate.event.spi.PreUpdateEvent;
@@ -33,12 +32,8 @@ import org.slf4j.LoggerFactory;
  * The rows are written with plain JDBC on the session's own connection while Hibernate flushes: persisting entities
  * from inside a flush is not allowed, and the same connection means the same transaction, so an audit row exists
  * exactly when the change it describes was committed.
- * <p>
- * On insert it gives a record without a number its number from its id ({@link Incident#formatNumber(long)}):
- * Hibernate inserts the state captured when the entity was persisted, so a number set on the entity after
- * {@code save()} (as {@code IncidentReporting} does) would otherwise never reach the NOT NULL column.
  */
-public class IncidentAuditListener implements PreInsertEventListener, PreUpdateEventListener, PostUpdateEventListener {
+public class IncidentAuditListener implements PreUpdateEventListener, PostUpdateEventListener {
 
 	/** Bookkeeping columns, not facts about the incident. */
 	static final Set<String> NOT_AUDITED = Set.of("version", "updatedAt", "processInstanceId");
@@ -55,19 +50,6 @@ public class IncidentAuditListener implements PreInsertEventListener, PreUpdateE
 
 	public IncidentAuditListener(Supplier<String> actor) {
 		this.actor = actor;
-	}
-
-	@Override
-	public boolean onPreInsert(PreInsertEvent event) {
-		if (event.getEntity() instanceof Incident incident) {
-			int number = propertyIndex(event.getPersister(), "number");
-			if (event.getState()[number] == null) {
-				String formatted = Incident.formatNumber((Long) event.getId());
-				event.getState()[number] = formatted;
-				incident.setNumber(formatted);
-			}
-		}
-		return false;
 	}
 
 	@Override
@@ -101,8 +83,8 @@ public class IncidentAuditListener implements PreInsertEventListener, PreUpdateE
 			if (NOT_AUDITED.contains(names[i])) {
 				continue;
 			}
-			String before = text(oldState[i]);
-			String after = text(newState[i]);
+			String before = text(event, oldState[i]);
+			String after = text(event, newState[i]);
 			if (Objects.equals(before, after)) {
 				continue;
 			}
@@ -138,6 +120,23 @@ public class IncidentAuditListener implements PreInsertEventListener, PreUpdateE
 		return false;
 	}
 
+	/** Like {@link #text(Object)}, but reads the number of a linked incident not loaded yet with plain JDBC. */
+	private static String text(PostUpdateEvent event, Object value) {
+		// never initialise a lazy proxy in the middle of a flush
+		if (value instanceof HibernateProxy proxy && !Hibernate.isInitialized(proxy)) {
+			Long id = (Long) proxy.getHibernateLazyInitializer().getInternalIdentifier();
+			return event.getSession().doReturningWork(connection -> {
+				try (PreparedStatement query = connection.prepareStatement("select number from incident where id = ?")) {
+					query.setLong(1, id);
+					try (ResultSet row = query.executeQuery()) {
+						return row.next() ? row.getString(1) : null;
+					}
+				}
+			});
+		}
+		return text(value);
+	}
+
 	/** How a value appears in the trail: enum codes in lower case as in the API, instants in ISO-8601, linked incidents by number. */
 	static String text(Object value) {
 		if (value == null) {
@@ -147,10 +146,6 @@ public class IncidentAuditListener implements PreInsertEventListener, PreUpdateE
 			return constant.name().toLowerCase(Locale.ROOT);
 		}
 		if (value instanceof Incident linked) {
-			// never initialise a lazy proxy in the middle of a flush
-			if (linked instanceof HibernateProxy proxy && !Hibernate.isInitialized(proxy)) {
-				return Incident.formatNumber((Long) proxy.getHibernateLazyInitializer().getInternalIdentifier());
-			}
 			return linked.getNumber();
 		}
 		return value.toString();

@@ -1,0 +1,53 @@
+package org.incidentflow.process;
+
+import static org.incidentflow.incident.IncidentProcess.Vars;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.incidentflow.incident.ActivityLog;
+import org.incidentflow.incident.Incident;
+import org.incidentflow.incident.IncidentNotice.Kind;
+import org.incidentflow.incident.State;
+import org.incidentflow.sla.SlaClock;
+import org.springframework.stereotype.Component;
+
+/**
+ * The incident is resolved, by an agent (Investigate) or by monitoring (message {@code AlertsResolved}); the caller is
+ * told and asked to confirm.
+ */
+@Component("recordResolution")
+public class RecordResolution implements JavaDelegate {
+
+	/** Used when monitoring resolves an incident without a code of its own. */
+	static final String ALERTS_RESOLVED = "alerts_resolved";
+
+	private final ProcessRecords records;
+	private final SlaClock clock;
+
+	public RecordResolution(ProcessRecords records, SlaClock clock) {
+		this.records = records;
+		this.clock = clock;
+	}
+
+	@Override
+	public void execute(DelegateExecution execution) {
+		Incident incident = records.of(execution);
+		clock.endPause(execution, incident);
+		String code = ProcessRecords.string(execution, Vars.RESOLUTION_CODE);
+		String notes = ProcessRecords.string(execution, Vars.RESOLUTION_NOTES);
+		incident.setOnHoldReason(null);
+		incident.setState(State.RESOLVED);
+		incident.setResolvedAt(ActivityLog.now());
+		if (incident.getFirstResponseAt() == null) {
+			incident.setFirstResponseAt(incident.getResolvedAt());
+		}
+		incident.setResolutionCode(code == null ? ALERTS_RESOLVED : code);
+		incident.setResolutionNotes(notes);
+		incident.setWorkaround(ProcessRecords.string(execution, Vars.WORKAROUND));
+		records.event(incident, "RESOLVED", incident.getResolutionCode().replace('_', ' ')
+				+ (notes == null ? "" : ": " + notes));
+		records.tellUser(incident, Kind.RESOLVED, incident.getCaller(),
+				notes == null ? "Your incident is resolved." : notes);
+	}
+
+}

@@ -1,0 +1,55 @@
+package org.incidentflow.process;
+
+import static org.incidentflow.incident.IncidentProcess.Vars;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.variable.Variables;
+import org.incidentflow.incident.ActivityLog;
+import org.incidentflow.incident.Incident;
+import org.incidentflow.incident.IncidentType;
+import org.incidentflow.incident.Level;
+import org.incidentflow.incident.State;
+import org.springframework.stereotype.Component;
+
+/**
+ * Completing triage is the first response. Applies the corrected facts and tells the model, through the transient
+ * variable {@code reassess}, whether category, priority and SLA must be decided again.
+ */
+@Component("recordTriage")
+public class RecordTriage implements JavaDelegate {
+
+	private final ProcessRecords records;
+
+	public RecordTriage(ProcessRecords records) {
+		this.records = records;
+	}
+
+	@Override
+	public void execute(DelegateExecution execution) {
+		Incident incident = records.of(execution);
+		IncidentType type = IncidentType.fromCode((String) execution.getVariable(Vars.INCIDENT_TYPE));
+		Level impact = Level.fromCode((String) execution.getVariable(Vars.IMPACT));
+		Level urgency = Level.fromCode((String) execution.getVariable(Vars.URGENCY));
+		String service = ProcessRecords.string(execution, Vars.SERVICE);
+		boolean reassess = type != incident.getType() || impact != incident.getImpact()
+				|| urgency != incident.getUrgency() || !service.equals(incident.getService());
+		execution.setVariable("reassess", Variables.booleanValue(reassess, true));
+
+		incident.setType(type);
+		incident.setImpact(impact);
+		incident.setUrgency(urgency);
+		incident.setService(service);
+		incident.setConfigurationItem(ProcessRecords.string(execution, Vars.CONFIGURATION_ITEM));
+		if (incident.getFirstResponseAt() == null) {
+			incident.setFirstResponseAt(ActivityLog.now());
+		}
+		String classification = (String) execution.getVariable(Vars.CLASSIFICATION);
+		if ("incident".equals(classification)) {
+			incident.setState(State.IN_PROGRESS);
+		}
+		records.event(incident, "TRIAGED", "Classified as " + classification.replace('_', ' ')
+				+ (reassess ? "; facts corrected, category, priority and SLA decided again" : ""));
+	}
+
+}
