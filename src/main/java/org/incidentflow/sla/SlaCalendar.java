@@ -19,6 +19,9 @@ import java.util.Set;
  * time, and hours and minutes are working hours and minutes: {@code P1D} from Tuesday 10:00 is Wednesday 10:00,
  * {@code PT4H} from Friday 16:00 (08:00–18:00) is Monday 10:00. A start outside working hours counts from the next
  * opening. Weekends and holidays are skipped.
+ * <p>
+ * Time on hold is measured with {@link #workingTime} in the same calendar and added to the target, so a pause moves a
+ * due date by exactly the working time it took: a pause from Friday 17:00 to Monday 09:00 moves it by two hours.
  */
 public class SlaCalendar {
 
@@ -53,16 +56,60 @@ public class SlaCalendar {
 
 	/** The instant {@code percent} % of a target has elapsed (SLA warnings), started at {@code start}. */
 	public Instant add(Instant start, String calendar, String target, int percent) {
+		return add(start, calendar, target, percent, Duration.ZERO);
+	}
+
+	/**
+	 * The instant {@code percent} % of a target has elapsed when {@code onHold} of the calendar's time (see
+	 * {@link #workingTime}) was spent on hold since {@code start}: the target is extended by exactly that time.
+	 */
+	public Instant add(Instant start, String calendar, String target, int percent, Duration onHold) {
 		Duration duration = Duration.parse(target);
 		if (TWENTY_FOUR_SEVEN.equals(calendar)) {
-			return start.plus(scale(duration, percent));
+			return start.plus(scale(duration, percent)).plus(onHold);
 		}
 		if (BUSINESS_HOURS.equals(calendar)) {
 			Duration working = workingDay().multipliedBy(duration.toDays())
 				.plus(duration.minusDays(duration.toDays()));
-			return addWorkingTime(start, scale(working, percent));
+			return addWorkingTime(start, scale(working, percent).plus(onHold));
 		}
-		throw new IllegalArgumentException("Unknown SLA calendar '" + calendar + "' (known: " + TWENTY_FOUR_SEVEN
+		throw unknown(calendar);
+	}
+
+	/**
+	 * The time of the calendar between two instants: around the clock the plain duration, in business hours the sum
+	 * of the overlaps with the working periods (local opening hours in the calendar's time zone, on working days that
+	 * are not holidays).
+	 */
+	public Duration workingTime(Instant from, Instant to, String calendar) {
+		if (to.isBefore(from)) {
+			throw new IllegalArgumentException("Interval ends before it starts: " + from + " – " + to);
+		}
+		if (TWENTY_FOUR_SEVEN.equals(calendar)) {
+			return Duration.between(from, to);
+		}
+		if (!BUSINESS_HOURS.equals(calendar)) {
+			throw unknown(calendar);
+		}
+		Duration total = Duration.ZERO;
+		LocalDate last = to.atZone(zone).toLocalDate();
+		for (LocalDate day = from.atZone(zone).toLocalDate(); !day.isAfter(last); day = day.plusDays(1)) {
+			if (!isWorkingDay(day)) {
+				continue;
+			}
+			Instant open = day.atTime(opens).atZone(zone).toInstant();
+			Instant close = day.atTime(closes).atZone(zone).toInstant();
+			Instant start = from.isAfter(open) ? from : open;
+			Instant end = to.isBefore(close) ? to : close;
+			if (start.isBefore(end)) {
+				total = total.plus(Duration.between(start, end));
+			}
+		}
+		return total;
+	}
+
+	private static IllegalArgumentException unknown(String calendar) {
+		return new IllegalArgumentException("Unknown SLA calendar '" + calendar + "' (known: " + TWENTY_FOUR_SEVEN
 				+ ", " + BUSINESS_HOURS + ")");
 	}
 

@@ -88,4 +88,78 @@ class SlaCalendarTest {
 				LocalTime.of(8, 0), List.of())).isInstanceOf(IllegalArgumentException.class);
 	}
 
+	// ------------------------------------------------------------------------------------------ working time
+
+	@ParameterizedTest(name = "{0} – {1} = {2}")
+	@CsvSource({
+			// same day, inside working hours
+			"2026-11-24T10:00, 2026-11-24T12:30, PT2H30M",
+			// same day, starts before opening and ends after closing: the whole working day
+			"2026-11-24T06:00, 2026-11-24T20:00, PT10H",
+			// overnight: 17:00–18:00 and 08:00–09:00
+			"2026-11-24T17:00, 2026-11-25T09:00, PT2H",
+			// entirely outside working hours
+			"2026-11-24T18:00, 2026-11-25T08:00, PT0S",
+			"2026-11-24T19:00, 2026-11-24T23:00, PT0S",
+			// weekend: Friday 17:00 to Monday 09:00 is two working hours, Saturday to Sunday none
+			"2026-11-27T17:00, 2026-11-30T09:00, PT2H",
+			"2026-11-28T09:00, 2026-11-29T17:00, PT0S",
+			// a whole week: five working days
+			"2026-11-23T00:00, 2026-11-30T00:00, PT50H",
+			// holidays: Wed 23 Dec 16:00 to Mon 28 Dec 10:00 (24, 25 holidays, 26/27 weekend)
+			"2026-12-23T16:00, 2026-12-28T10:00, PT4H",
+			"2026-12-24T08:00, 2026-12-24T18:00, PT0S",
+			// the clocks move on Sunday 29 March and 25 October 2026: opening hours stay local
+			"2026-03-27T17:00, 2026-03-30T09:00, PT2H",
+			"2026-03-27T08:00, 2026-03-30T18:00, PT20H",
+			"2026-10-23T17:00, 2026-10-26T09:00, PT2H",
+			// zero length, also outside working hours
+			"2026-11-24T10:00, 2026-11-24T10:00, PT0S",
+			"2026-11-28T10:00, 2026-11-28T10:00, PT0S" })
+	void workingTimeInBusinessHours(String from, String to, String expected) {
+		assertThat(calendar.workingTime(berlin(from), berlin(to), SlaCalendar.BUSINESS_HOURS))
+			.isEqualTo(java.time.Duration.parse(expected));
+	}
+
+	@Test
+	void workingTimeAroundTheClockIsElapsedTime() {
+		// Saturday noon to Sunday noon across the spring change: 23 hours
+		assertThat(calendar.workingTime(berlin("2026-03-28T12:00"), berlin("2026-03-29T12:00"),
+				SlaCalendar.TWENTY_FOUR_SEVEN)).isEqualTo(java.time.Duration.ofHours(23));
+		assertThat(calendar.workingTime(berlin("2026-12-24T12:00"), berlin("2026-12-24T12:00"),
+				SlaCalendar.TWENTY_FOUR_SEVEN)).isZero();
+	}
+
+	@Test
+	void workingTimeOnTheDayTheClocksMove() {
+		// open every day 01:00-05:00: on Sunday 29 March 2026 02:00-03:00 does not exist, so that day has 3 hours
+		SlaCalendar night = new SlaCalendar(BERLIN, java.util.EnumSet.allOf(DayOfWeek.class), LocalTime.of(1, 0),
+				LocalTime.of(5, 0), List.of());
+		assertThat(night.workingTime(berlin("2026-03-29T00:00"), berlin("2026-03-29T12:00"), SlaCalendar.BUSINESS_HOURS))
+			.isEqualTo(java.time.Duration.ofHours(3));
+		// and on Sunday 25 October 02:00-03:00 happens twice: 5 hours
+		assertThat(night.workingTime(berlin("2026-10-25T00:00"), berlin("2026-10-25T12:00"), SlaCalendar.BUSINESS_HOURS))
+			.isEqualTo(java.time.Duration.ofHours(5));
+	}
+
+	@Test
+	void workingTimeRejectsReversedIntervalsAndUnknownCalendars() {
+		assertThatThrownBy(() -> calendar.workingTime(berlin("2026-11-24T12:00"), berlin("2026-11-24T10:00"),
+				SlaCalendar.BUSINESS_HOURS)).isInstanceOf(IllegalArgumentException.class);
+		assertThatThrownBy(() -> calendar.workingTime(Instant.now(), Instant.now(), "office"))
+			.hasMessageContaining("office");
+	}
+
+	@Test
+	void timeOnHoldExtendsTheTargetInTheSameCalendar() {
+		// P1D from Tuesday 10:00 is Wednesday 10:00; with 2 working hours on hold Wednesday 12:00
+		assertThat(calendar.add(berlin("2026-11-24T10:00"), SlaCalendar.BUSINESS_HOURS, "P1D", 100,
+				java.time.Duration.ofHours(2))).isEqualTo(berlin("2026-11-25T12:00"));
+		// warning: 75 % of the target plus all the time on hold, 7.5 h + 2 h from Tuesday 10:00 = Wednesday 09:30
+		assertThat(calendar.add(berlin("2026-11-24T10:00"), SlaCalendar.BUSINESS_HOURS, "P1D", 75,
+				java.time.Duration.ofHours(2))).isEqualTo(berlin("2026-11-25T09:30"));
+		assertThat(calendar.add(berlin("2026-11-24T10:00"), SlaCalendar.TWENTY_FOUR_SEVEN, "PT4H", 100,
+				java.time.Duration.ofHours(64))).isEqualTo(berlin("2026-11-27T06:00"));
+	}
+
 }
