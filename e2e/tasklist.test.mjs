@@ -40,6 +40,12 @@ async function logIn(t, user) {
 	const page = await context.newPage();
 	page.setDefaultTimeout(TIMEOUT);
 	page.on('pageerror', error => t.diagnostic(`${user}: page error: ${error.message}`));
+	// 404s are expected (Tasklist probes its session and the optional welcome box); anything else is worth a look
+	page.on('response', response => {
+		if (response.status() >= 400 && response.status() !== 404) {
+			t.diagnostic(`${user}: HTTP ${response.status()} ${response.request().method()} ${response.url()}`);
+		}
+	});
 	await page.goto(TASKLIST);
 	// The login view replaces the splash screen once Angular routed to #/login: fill that form, not the first one.
 	await page.waitForURL(/#\/login/);
