@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # End-to-end test: starts the packaged product (demo profile, fresh in-memory H2) and drives the real
 # Camunda Tasklist in Debian's headless Chromium through playwright-core. Needs: target/*.jar (./mvnw -DskipTests
-# package), /usr/bin/chromium (or CHROMIUM=...), node 18+. Port: E2E_PORT (default 8097).
+# package), /usr/bin/chromium (or CHROMIUM=...), node 20+. Port: E2E_PORT (default 8097).
 # Screenshots and DOM of a failed step, and the product's log, end up in e2e/artifacts/.
 set -euo pipefail
 cd "$(dirname "$0")"
