@@ -27,8 +27,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * CSRF (no cookies are involved). On the engine REST API the engine acts as the authenticated user.</li>
  * <li>{@code /camunda/**}: Tasklist, Cockpit and Admin authenticate themselves (session login) and protect
  * themselves against CSRF with Camunda's own filter; Spring Security only refuses the setup endpoint.</li>
- * <li>everything else: authenticated (HTTP Basic), except {@code /} (redirect to Tasklist), {@code /error} and the
- * health endpoint.</li>
+ * <li>everything else: authenticated (HTTP Basic), except {@code /} (redirect to Tasklist), {@code /error}, the
+ * health endpoint and {@link #WEBAPP_WELCOME_PROBE}.</li>
  * </ol>
  * The CVE guards are plain servlet filters ahead of everything (see {@link #adminSetupBlock()} and
  * {@link #taskQueryExpressionGuard()}).
@@ -37,6 +37,14 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 public class WebSecurityConfig {
 
 	static final String REALM = "Incident Flow";
+
+	/**
+	 * The login page of Tasklist, Cockpit and Admin asks {@code GET /camunda-welcome} whether to show Camunda Run's
+	 * first-visit box (anything but 200 hides it). A 401 with {@code WWW-Authenticate: Basic} there makes every browser
+	 * pop up its native Basic-auth dialog over the login page (a headless browser then ignores all input), so the
+	 * probe is let through to an ordinary 404.
+	 */
+	static final String WEBAPP_WELCOME_PROBE = "/camunda-welcome";
 
 	/** Same switch as the webapps' HSTS header: turn both on when the product is served over TLS. */
 	@Value("${camunda.bpm.webapp.header-security.hsts-disabled:true}")
@@ -93,7 +101,7 @@ public class WebSecurityConfig {
 	SecurityFilterChain defaultSecurity(HttpSecurity http) throws Exception {
 		http.authorizeHttpRequests(requests -> requests
 						.requestMatchers(path("/"), path("/error"), path("/actuator/health"),
-								path("/actuator/health/**"))
+								path("/actuator/health/**"), path(WEBAPP_WELCOME_PROBE))
 						.permitAll()
 						.anyRequest().authenticated())
 				.httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint(unauthorized()))

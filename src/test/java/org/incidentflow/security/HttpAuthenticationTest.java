@@ -97,6 +97,15 @@ class HttpAuthenticationTest extends WebTestSupport {
 		assertThat(anonymousGet("/actuator/info").statusCode()).isEqualTo(401);
 	}
 
+	/** The webapps' login page probes it in the browser: a Basic challenge there pops up the browser's auth dialog. */
+	@Test
+	void webappWelcomeProbeIsNotFoundWithoutBasicChallenge() {
+		HttpResponse<String> response = anonymousGet("/camunda-welcome");
+
+		assertThat(response.statusCode()).isEqualTo(404);
+		assertThat(response.headers().firstValue("WWW-Authenticate")).isEmpty();
+	}
+
 	@Test
 	void rootRedirectsToTasklist() {
 		HttpResponse<String> response = anonymousGet("/");
