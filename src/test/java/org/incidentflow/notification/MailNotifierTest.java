@@ -8,7 +8,6 @@ import java.util.Optional;
 import jakarta.mail.internet.MimeMessage;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.incidentflow.incident.Comment;
@@ -56,8 +55,6 @@ class MailNotifierTest {
 	@Autowired
 	IdentityService identityService;
 	@Autowired
-	RepositoryService repositoryService;
-	@Autowired
 	TransactionTemplate transaction;
 
 	JavaMailSenderImpl smtp;
@@ -65,7 +62,6 @@ class MailNotifierTest {
 
 	@BeforeEach
 	void setUp() {
-		IntakeTestSupport.deployStandInProcessIfMissing(repositoryService);
 		smtp = new JavaMailSenderImpl();
 		smtp.setHost("127.0.0.1");
 		smtp.setPort(greenMail.getSmtp().getPort());

@@ -20,7 +20,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.incidentflow.incident.ActivityEntry;
@@ -64,8 +63,6 @@ class AlertIntakeTest {
 	@Autowired
 	WebApplicationContext context;
 	@Autowired
-	RepositoryService repositoryService;
-	@Autowired
 	RuntimeService runtimeService;
 	@Autowired
 	HistoryService historyService;
@@ -87,7 +84,6 @@ class AlertIntakeTest {
 
 	@BeforeEach
 	void setUp() {
-		IntakeTestSupport.deployStandInProcessIfMissing(repositoryService);
 		mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
 		run = IntakeTestSupport.newRun();
 	}

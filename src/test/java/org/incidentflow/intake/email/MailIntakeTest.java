@@ -16,7 +16,6 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.identity.User;
 import org.incidentflow.incident.Channel;
 import org.incidentflow.incident.Comment;
@@ -65,8 +64,6 @@ class MailIntakeTest {
 	@Autowired
 	IdentityService identityService;
 	@Autowired
-	RepositoryService repositoryService;
-	@Autowired
 	TransactionTemplate transaction;
 	@Autowired
 	ApplicationEvents events;
@@ -76,7 +73,6 @@ class MailIntakeTest {
 
 	@BeforeEach
 	void setUp() {
-		IntakeTestSupport.deployStandInProcessIfMissing(repositoryService);
 		mailbox = greenMail.setUser(MailFixtures.MAILBOX, MailFixtures.LOGIN, MailFixtures.PASSWORD);
 		run = IntakeTestSupport.newRun();
 	}
