@@ -36,8 +36,8 @@ public final class IncidentAccess {
 	 * Activity a caller sees: the public lifecycle of their incident. Field changes, work notes, escalations and SLA
 	 * events are internal to the service desk.
 	 */
-	public static final Set<String> PUBLIC_EVENTS = Set.of("REPORTED", "STATE_CHANGED", "COMMENT_ADDED", "RESOLVED",
-			"REOPENED", "CLOSED", "CANCELED");
+	public static final Set<String> PUBLIC_EVENTS = Set.of("REPORTED", "STATE_CHANGED", "COMMENT_ADDED",
+			"PUT_ON_HOLD", "RESUMED", "RESOLVED", "REOPENED", "CLOSED", "CANCELED", "FOLLOW_UP", "FOLLOWED_UP");
 
 	private IncidentAccess() {
 	}

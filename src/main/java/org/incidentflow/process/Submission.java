@@ -17,7 +17,7 @@ class Submission {
 	String text(String name, String label, int maxLength) {
 		String value = optionalText(name, label, maxLength);
 		if (value == null) {
-			throw new InvalidSubmissionException(label + " is required.");
+			throw new InvalidSubmissionException(name, label + " is required.");
 		}
 		return value;
 	}
@@ -28,10 +28,10 @@ class Submission {
 			return null;
 		}
 		if (!(value instanceof String text)) {
-			throw new InvalidSubmissionException(label + " must be text.");
+			throw new InvalidSubmissionException(name, label + " must be text.");
 		}
 		if (text.length() > maxLength) {
-			throw new InvalidSubmissionException(label + " is too long (at most " + maxLength + " characters).");
+			throw new InvalidSubmissionException(name, label + " is too long (at most " + maxLength + " characters).");
 		}
 		return text.trim();
 	}
@@ -44,7 +44,7 @@ class Submission {
 	String oneOf(String name, String label, String... allowed) {
 		String value = text(name, label, 100);
 		if (!Arrays.asList(allowed).contains(value)) {
-			throw new InvalidSubmissionException(label + " '" + value + "' is not valid; choose one of: "
+			throw new InvalidSubmissionException(name, label + " '" + value + "' is not valid; choose one of: "
 					+ String.join(", ", allowed) + ".");
 		}
 		return value;
@@ -55,7 +55,7 @@ class Submission {
 		if (value instanceof Boolean flag) {
 			return flag;
 		}
-		throw new InvalidSubmissionException(label + " must be answered (yes or no).");
+		throw new InvalidSubmissionException(name, label + " must be answered (yes or no).");
 	}
 
 }

@@ -10,7 +10,10 @@ import org.incidentflow.incident.IncidentType;
 import org.incidentflow.incident.Level;
 import org.springframework.stereotype.Component;
 
-/** Start listener: checks the reported facts of the start form before the record is created from them. */
+/**
+ * Start listener: checks the reported facts of the start form before the record is created from them. The service
+ * is optional here (a mail or an alert may not name one); triage requires it, the agent confirms it there.
+ */
 @Component("validateReport")
 public class ValidateReport implements ExecutionListener {
 
@@ -21,7 +24,7 @@ public class ValidateReport implements ExecutionListener {
 		form.optionalText(Vars.DESCRIPTION, "Description", Incident.TEXT_MAX);
 		form.text(Vars.CALLER, "Caller", Incident.NAME_MAX);
 		form.code(Vars.CHANNEL, "Channel", Channel.values());
-		form.text(Vars.SERVICE, "Service", Incident.NAME_MAX);
+		form.optionalText(Vars.SERVICE, "Service", Incident.NAME_MAX);
 		form.optionalText(Vars.CONFIGURATION_ITEM, "Configuration item", 200);
 		form.code(Vars.INCIDENT_TYPE, "Incident type", IncidentType.values());
 		form.code(Vars.IMPACT, "Impact", Level.values());

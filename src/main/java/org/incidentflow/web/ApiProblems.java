@@ -63,6 +63,15 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
 		return handleExceptionInternal(ex, body, new HttpHeaders(), HttpStatus.CONFLICT, request);
 	}
 
+	/** A message the process does not wait for in its current step: the request conflicts with the incident's state. */
+	@ExceptionHandler(org.camunda.bpm.engine.MismatchingMessageCorrelationException.class)
+	ResponseEntity<Object> notWaiting(Exception ex, WebRequest request) {
+		ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+				"The incident's process does not accept this in its current step.");
+		body.setTitle("Not possible now");
+		return handleExceptionInternal(ex, body, new HttpHeaders(), HttpStatus.CONFLICT, request);
+	}
+
 	/** Leaves authentication and authorization failures to Spring Security (401 challenge, 403). */
 	@ExceptionHandler({ AccessDeniedException.class, AuthenticationException.class })
 	void security(RuntimeException ex) {

@@ -34,11 +34,19 @@ public class IncidentFixtures {
 			Incident incident = new Incident(title, caller, Channel.PORTAL, type, Level.MEDIUM, Level.HIGH,
 					ActivityLog.now());
 			incident.setService(service);
+			incident.setNumber(nextNumber());
 			incident = incidents.save(incident);
-			incident.setNumber(Incident.formatNumber(incident.getId()));
 			customize.accept(incident);
 			return incident;
 		});
+	}
+
+	/**
+	 * A fresh incident number from the production sequence: the number must be set before the record is persisted
+	 * (as {@link IncidentReporting} does), so tests that build {@link Incident} entities themselves draw one here.
+	 */
+	public String nextNumber() {
+		return Incident.formatNumber(incidents.nextNumber());
 	}
 
 	public Incident create(String title, String caller, IncidentType type, String service) {

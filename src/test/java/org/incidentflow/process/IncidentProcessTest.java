@@ -66,6 +66,9 @@ class IncidentProcessTest {
 	/** Tuesday 09:00 in the business-hours time zone: every target starts inside working time. */
 	static final Instant TUESDAY_9 = ZonedDateTime.of(2026, 11, 24, 9, 0, 0, 0, ZoneId.of("Europe/Berlin")).toInstant();
 
+	/** Written by the audit listener for every changed field, not by the process. */
+	static final List<String> AUDIT_EVENTS = List.of("FIELD_CHANGED", "STATE_CHANGED");
+
 	@Autowired ProcessEngine engine;
 	@Autowired RuntimeService runtimeService;
 	@Autowired TaskService taskService;
@@ -160,6 +163,8 @@ class IncidentProcessTest {
 		assertThat(closed.isResolutionBreached()).isFalse();
 		assertThat(eventsOf(number)).containsExactly("REPORTED", "CATEGORIZED", "PRIORITIZED", "TRIAGED", "RESOLVED",
 				"CLOSED");
+		assertThat(stateChangesOf(number)).containsExactly("new → in_progress", "in_progress → resolved",
+				"resolved → closed");
 		assertThat(detailOf(number, "CLOSED")).isEqualTo("Resolution confirmed by the caller after closure review");
 	}
 
@@ -713,8 +718,21 @@ class IncidentProcessTest {
 		return incidents.findByNumber(number).orElseThrow();
 	}
 
+	/**
+	 * The lifecycle events the process writes, in order. The generic audit rows (FIELD_CHANGED, STATE_CHANGED) that
+	 * the audit listener adds for every changed field are left out here; {@link #stateChangesOf} checks them.
+	 */
 	List<String> eventsOf(String number) {
 		return activity.findByIncidentIdOrderByAtAscIdAsc(record(number).getId()).stream().map(ActivityEntry::getEvent)
+			.filter(event -> !AUDIT_EVENTS.contains(event))
+			.toList();
+	}
+
+	/** The audit trail's state changes, as "old → new". */
+	List<String> stateChangesOf(String number) {
+		return activity.findByIncidentIdOrderByAtAscIdAsc(record(number).getId()).stream()
+			.filter(e -> e.getEvent().equals("STATE_CHANGED"))
+			.map(e -> e.getOldValue() + " → " + e.getNewValue())
 			.toList();
 	}
 

@@ -1,5 +1,7 @@
 package org.incidentflow.process;
 
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.spring.boot.starter.configuration.impl.AbstractCamundaConfiguration;
 import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
 import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
@@ -10,7 +12,9 @@ import org.springframework.context.annotation.Configuration;
  * Process test coverage for the Spring test context. Picked up by the application's component scan in every
  * {@code @SpringBootTest}, so all Spring tests keep sharing one cached context; only the classes matched below are
  * measured, and each of them fails when it covers less than 95 % of the flow nodes and sequence flows of the models
- * it ran. Reports: target/process-test-coverage.
+ * it ran. Reports: target/process-test-coverage. The other classes share the engine and its coverage parse listener:
+ * {@link CoverageOffTestExecutionListener} discards their events, {@link CoverageListenersWithoutAuthorization} keeps
+ * the listener from checking authorizations as the current user.
  */
 @Configuration(proxyBeanMethods = false)
 public class ProcessCoverageTestConfiguration {
@@ -24,7 +28,25 @@ public class ProcessCoverageTestConfiguration {
 	 */
 	@Bean
 	AbstractCamundaConfiguration processEngineCoveragePlugin() {
-		return new ProcessEngineCoverageConfiguration().camundaConfiguration();
+		AbstractCamundaConfiguration coverage = new ProcessEngineCoverageConfiguration().camundaConfiguration();
+		return new AbstractCamundaConfiguration() {
+			@Override
+			public void preInit(ProcessEngineConfigurationImpl configuration) {
+				coverage.preInit(configuration);
+				// after the coverage parse listener, see there
+				configuration.getCustomPostBPMNParseListeners().add(new CoverageListenersWithoutAuthorization());
+			}
+
+			@Override
+			public void postInit(ProcessEngineConfigurationImpl configuration) {
+				coverage.postInit(configuration);
+			}
+
+			@Override
+			public void postProcessEngineBuild(ProcessEngine processEngine) {
+				coverage.postProcessEngineBuild(processEngine);
+			}
+		};
 	}
 
 	@Bean

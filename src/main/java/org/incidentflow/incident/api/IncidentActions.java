@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -18,6 +19,7 @@ import org.incidentflow.incident.IncidentType;
 import org.incidentflow.incident.Level;
 import org.incidentflow.incident.NewIncident;
 import org.incidentflow.incident.Viewer;
+import org.incidentflow.process.InvalidSubmissionException;
 import org.incidentflow.web.EnumCodeValidator;
 import org.incidentflow.web.InvalidRequestException;
 import org.incidentflow.web.Problems;
@@ -33,6 +35,13 @@ import org.springframework.transaction.annotation.Transactional;
 public class IncidentActions {
 
 	static final String SOURCE = "api";
+
+	/** Process variables whose API field has another name (the others are spelled alike). */
+	static final Map<String, String> API_FIELDS = Map.of(
+			IncidentProcess.Vars.INCIDENT_TYPE, "type",
+			IncidentProcess.Vars.RESOLUTION_ACCEPTED, "accepted",
+			IncidentProcess.Vars.REJECTION_REASON, "reason",
+			IncidentProcess.Vars.CANCEL_REASON, "reason");
 
 	private final IncidentReporting reporting;
 	private final IncidentComments comments;
@@ -64,7 +73,7 @@ public class IncidentActions {
 				EnumCodeValidator.parse(IncidentType.class, "type", request.type()),
 				EnumCodeValidator.parse(Level.class, "impact", request.impact()),
 				EnumCodeValidator.parse(Level.class, "urgency", request.urgency()));
-		return reporting.report(incident).getNumber();
+		return throughProcess(() -> reporting.report(incident).getNumber());
 	}
 
 	/** Adds a comment; a caller's comment on an incident on hold awaiting the caller resumes it (through the process). */
@@ -76,7 +85,14 @@ public class IncidentActions {
 		if (visibility == Comment.Visibility.INTERNAL && !IncidentAccess.maySeeInternals(viewer)) {
 			throw Problems.forbidden("Only agents can add internal work notes.");
 		}
-		comments.add(incident, viewer.userId(), visibility, request.body(), SOURCE);
+		try {
+			throughProcess(() -> comments.add(incident, viewer.userId(), visibility, request.body(), SOURCE));
+		}
+		catch (MismatchingMessageCorrelationException ex) {
+			// the record says on hold awaiting the caller, but the process does not wait for the caller (any more)
+			throw Problems.conflict("Not awaiting the caller", "Incident " + incident.getNumber()
+					+ " is not waiting for an update from the caller.");
+		}
 	}
 
 	/** The caller accepts or rejects the resolution: completes the process's confirmation task. */
@@ -99,7 +115,10 @@ public class IncidentActions {
 		Map<String, Object> variables = new HashMap<>();
 		variables.put(IncidentProcess.Vars.RESOLUTION_ACCEPTED, request.accepted());
 		variables.put(IncidentProcess.Vars.REJECTION_REASON, request.accepted() ? null : request.reason().trim());
-		taskService.complete(confirmation.getId(), variables);
+		throughProcess(() -> {
+			taskService.complete(confirmation.getId(), variables);
+			return null;
+		});
 	}
 
 	/** Cancels an open incident: the process receives the cancellation request and ends the incident's work. */
@@ -110,15 +129,34 @@ public class IncidentActions {
 			throw notCancelable(incident);
 		}
 		try {
-			runtimeService.createMessageCorrelation(IncidentProcess.Messages.CANCELLATION_REQUESTED)
+			throughProcess(() -> runtimeService.createMessageCorrelation(IncidentProcess.Messages.CANCELLATION_REQUESTED)
 				.processInstanceBusinessKey(incident.getNumber())
 				.setVariable(IncidentProcess.Vars.CANCEL_REASON, request.reason().trim())
 				.setVariable(IncidentProcess.Vars.CANCELED_BY, viewer.userId())
-				.correlateWithResult();
+				.correlateWithResult());
 		}
 		catch (MismatchingMessageCorrelationException ex) {
 			// the process does not accept a cancellation in its current step (e.g. already resolved)
 			throw notCancelable(incident);
+		}
+	}
+
+	/**
+	 * Runs a step of the process; a submission the process refuses (its listeners validate again, and may know more
+	 * than this API) is the client's fault: 400 naming the API field, never a 500.
+	 */
+	private static <T> T throughProcess(java.util.function.Supplier<T> step) {
+		try {
+			return step.get();
+		}
+		catch (MismatchingMessageCorrelationException ex) {
+			throw ex;
+		}
+		catch (ProcessEngineException ex) {
+			InvalidSubmissionException refusal = InvalidSubmissionException.in(ex).orElseThrow(() -> ex);
+			String variable = refusal.variable();
+			throw new InvalidRequestException(variable == null ? null : API_FIELDS.getOrDefault(variable, variable),
+					refusal.getMessage());
 		}
 	}
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.hasItem;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -23,6 +24,7 @@ import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.spring.SpringProcessEngineConfiguration;
 import org.incidentflow.incident.ActivityRepository;
+import org.incidentflow.incident.CommentRepository;
 import org.incidentflow.incident.Channel;
 import org.incidentflow.incident.Incident;
 import org.incidentflow.incident.IncidentFixtures;
@@ -44,16 +46,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * The API actions that go through the engine, and the shared transaction of engine and records.
- * <p>
- * Needs a process with key {@code incident-management}: until the real model is merged, a TEST-ONLY stand-in
- * ({@code test-processes/incident-management-stand-in.bpmn}) is deployed when none is. The lead deletes the stand-in
- * and {@link #deployStandInsIfMissing()}'s first branch once the model is on main. Confirmation, cancellation and the
- * caller's update use a test double with another key, started by business key for a record of the test's own.
+ * The API actions that go through the engine, and the shared transaction of engine and records. Reporting runs the
+ * real model {@code incident-management}; confirmation, cancellation and the caller's update use a test double with
+ * another key ({@code test-processes/incident-api-test-double.bpmn}), started by business key for a record of the
+ * test's own, so that each API action is checked against exactly the task, message and variables it must produce.
+ * The real model's whole lifecycle through the API is {@code IncidentLifecycleApiTest}.
  */
 class IncidentProcessApiTest extends ApiTestSupport {
 
-	static final String STAND_IN = "test-processes/incident-management-stand-in.bpmn";
 	static final String TEST_DOUBLE_KEY = "incident-api-test-double";
 	static final String TEST_DOUBLE = "test-processes/incident-api-test-double.bpmn";
 
@@ -79,12 +79,14 @@ class IncidentProcessApiTest extends ApiTestSupport {
 	ActivityRepository activity;
 
 	@Autowired
+	CommentRepository commentRepository;
+
+	@Autowired
 	DataSource dataSource;
 
 	@BeforeEach
-	void deployStandInsIfMissing() throws IOException {
-		deployIfMissing(IncidentProcess.KEY, STAND_IN);
-		deployIfMissing(TEST_DOUBLE_KEY, TEST_DOUBLE);
+	void deployTestDouble() throws IOException {
+		deploy(TEST_DOUBLE_KEY, TEST_DOUBLE);
 	}
 
 	// ---- reporting
@@ -203,6 +205,40 @@ class IncidentProcessApiTest extends ApiTestSupport {
 	}
 
 	@Test
+	void aSubmissionTheProcessRefusesIsA400NamingTheFieldAndChangesNothing() throws Exception {
+		Incident incident = fixtures.create("VPN fixed?", "rob", IncidentType.SOFTWARE, IncidentFixtures.marker());
+		ProcessInstance instance = startTestDouble(incident);
+
+		mvc.perform(post("/api/incidents/" + incident.getNumber() + "/confirmation").with(as("rob", "requesters"))
+			.contentType(MediaType.APPLICATION_JSON).content("{\"accepted\":false,\"reason\":\"No\"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.title").value("Invalid request"))
+			.andExpect(jsonPath("$.errors[0].field").value("reason"))
+			.andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.containsString("at least 10")));
+
+		assertThat(ended(instance)).isFalse();
+		assertThat(taskService.createTaskQuery().processInstanceId(instance.getId()).count()).isOne();
+	}
+
+	@Test
+	void aCallerUpdateThatNoProcessWaitsForConflicts() throws Exception {
+		String caller = IncidentFixtures.uniqueUser("req");
+		Incident incident = fixtures.create("Waiting for nobody", caller, IncidentType.SOFTWARE,
+				IncidentFixtures.marker(), i -> {
+					i.setState(State.ON_HOLD);
+					i.setOnHoldReason(OnHoldReason.AWAITING_CALLER);
+				});
+
+		mvc.perform(post("/api/incidents/" + incident.getNumber() + "/comments").with(as(caller, "requesters"))
+			.contentType(MediaType.APPLICATION_JSON).content("{\"body\":\"Any news?\"}"))
+			.andExpect(status().isConflict())
+			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.title").value("Not awaiting the caller"));
+		assertThat(commentRepository.findByIncidentOrderByCreatedAtAscIdAsc(incident)).isEmpty();
+	}
+
+	@Test
 	void theCallerCancelsThroughTheProcessAndASecondCancellationConflicts() throws Exception {
 		String caller = IncidentFixtures.uniqueUser("req");
 		Incident incident = fixtures.create("Never mind", caller, IncidentType.SOFTWARE, IncidentFixtures.marker());
@@ -243,13 +279,12 @@ class IncidentProcessApiTest extends ApiTestSupport {
 
 	// ---- helpers
 
-	private void deployIfMissing(String key, String resource) throws IOException {
-		if (repositoryService.createProcessDefinitionQuery().processDefinitionKey(key).count() > 0) {
-			return;
-		}
+	/** Deploys the test double; a changed file becomes a new version (a database may keep older ones). */
+	private void deploy(String key, String resource) throws IOException {
 		try (InputStream bpmn = getClass().getClassLoader().getResourceAsStream(resource)) {
 			repositoryService.createDeployment()
 				.name("test-only " + key)
+				.enableDuplicateFiltering(true)
 				.addInputStream(resource.substring(resource.lastIndexOf('/') + 1), bpmn)
 				.deploy();
 		}

@@ -20,7 +20,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.incidentflow.incident.ActivityEntry;
@@ -32,6 +31,7 @@ import org.incidentflow.incident.IncidentProcess;
 import org.incidentflow.incident.IncidentRepository;
 import org.incidentflow.incident.IncidentType;
 import org.incidentflow.incident.Level;
+import org.incidentflow.incident.State;
 import org.incidentflow.intake.IntakeTestSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -64,8 +64,6 @@ class AlertIntakeTest {
 	@Autowired
 	WebApplicationContext context;
 	@Autowired
-	RepositoryService repositoryService;
-	@Autowired
 	RuntimeService runtimeService;
 	@Autowired
 	HistoryService historyService;
@@ -87,7 +85,6 @@ class AlertIntakeTest {
 
 	@BeforeEach
 	void setUp() {
-		IntakeTestSupport.deployStandInProcessIfMissing(repositoryService);
 		mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
 		run = IntakeTestSupport.newRun();
 	}
@@ -321,6 +318,10 @@ class AlertIntakeTest {
 		ok(alertmanager("alertmanager-firing.json", "info"));
 		Incident incident = incidentOf(run + "-a1");
 		String processInstanceId = incident.getProcessInstanceId();
+		// severity info: low impact, low urgency → P5, waiting for triage
+		assertThat(incident.getChannel()).isEqualTo(Channel.MONITORING);
+		assertThat(incident.getPriority()).isEqualTo(5);
+		assertThat(incident.getState()).isEqualTo(State.NEW);
 
 		JsonNode receipt = ok(alertmanager("alertmanager-resolved.json", "info"));
 
@@ -336,6 +337,16 @@ class AlertIntakeTest {
 		assertThat(notes).contains("HighErrorRate-" + run, run + "-a1");
 		assertThat(alerts.findByIncidentIdOrderByIdAsc(incident.getId())).singleElement()
 			.extracting(MonitoringAlert::getStatus).isEqualTo(MonitoringAlert.RESOLVED);
+		// AlertsResolved during triage resolves it; a monitoring caller confirms nothing, a P5 needs no review: closed
+		Incident closed = incidents.findById(incident.getId()).orElseThrow();
+		assertThat(closed.getState()).isEqualTo(State.CLOSED);
+		assertThat(closed.getResolutionCode()).isEqualTo(AlertIntake.RESOLUTION_CODE);
+		assertThat(closed.getResolutionNotes()).contains(run + "-a1");
+		assertThat(closed.getResolvedAt()).isNotNull();
+		assertThat(closed.getClosedAt()).isNotNull();
+		assertThat(events(incident)).containsSubsequence("ALERT_RESOLVED", "RESOLVED", "CLOSED");
+		assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(processInstanceId)
+			.singleResult().getEndTime()).isNotNull();
 
 		// the same resolved notification again is a repeat, nothing else happens
 		JsonNode again = ok(alertmanager("alertmanager-resolved.json", "info"));

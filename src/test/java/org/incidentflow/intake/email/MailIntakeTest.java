@@ -16,13 +16,17 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
+import org.incidentflow.incident.ActivityEntry;
+import org.incidentflow.incident.ActivityRepository;
 import org.incidentflow.incident.Channel;
 import org.incidentflow.incident.Comment;
 import org.incidentflow.incident.CommentRepository;
 import org.incidentflow.incident.Incident;
 import org.incidentflow.incident.IncidentNotice;
+import org.incidentflow.incident.IncidentProcess.Tasks;
+import org.incidentflow.incident.IncidentProcess.Vars;
 import org.incidentflow.incident.IncidentRepository;
 import org.incidentflow.incident.State;
 import org.incidentflow.intake.IntakeTestSupport;
@@ -65,18 +69,19 @@ class MailIntakeTest {
 	@Autowired
 	IdentityService identityService;
 	@Autowired
-	RepositoryService repositoryService;
-	@Autowired
 	TransactionTemplate transaction;
 	@Autowired
 	ApplicationEvents events;
+	@Autowired
+	TaskService taskService;
+	@Autowired
+	ActivityRepository activity;
 
 	GreenMailUser mailbox;
 	String run;
 
 	@BeforeEach
 	void setUp() {
-		IntakeTestSupport.deployStandInProcessIfMissing(repositoryService);
 		mailbox = greenMail.setUser(MailFixtures.MAILBOX, MailFixtures.LOGIN, MailFixtures.PASSWORD);
 		run = IntakeTestSupport.newRun();
 	}
@@ -168,6 +173,38 @@ class MailIntakeTest {
 		assertThat(mails.findByMessageId(id("reply")).orElseThrow().getOutcome()).isEqualTo(Outcome.COMMENTED);
 		assertThat(incidents.findAll().stream().filter(i -> i.getTitle().contains("Laptop slow"))
 			.filter(i -> i.getCaller().equals("caller-" + run + "@example.net"))).hasSize(1);
+	}
+
+	@Test
+	void callersReplyResumesAnIncidentOnHoldAwaitingTheCaller() throws Exception {
+		String caller = "waiting-" + run + "@example.net";
+		mailbox.deliver(mail(id("hold"), caller, "Scanner not found", "The scanner disappeared."));
+		poll();
+		Incident incident = incidentOfMail(id("hold"));
+		String number = incident.getNumber();
+		// the service desk triages (naming the service the mail did not know), the group asks the caller
+		taskService.complete(task(number, Tasks.TRIAGE).getId(), java.util.Map.of(Vars.CLASSIFICATION, "incident",
+				Vars.SERVICE, "Scanning"));
+		taskService.complete(task(number, Tasks.INVESTIGATE).getId(), java.util.Map.of(Vars.INVESTIGATION_OUTCOME,
+				"on_hold", Vars.ON_HOLD_REASON, "awaiting_caller", Vars.ON_HOLD_COMMENT, "Which scanner model?"));
+		assertThat(incidents.findById(incident.getId()).orElseThrow().getState()).isEqualTo(State.ON_HOLD);
+
+		mailbox.deliver(mail(id("hold-reply"), caller, "RE: [" + number + "] Scanner not found", "A Fujitsu fi-7160."));
+		poll();
+
+		Incident resumed = incidents.findById(incident.getId()).orElseThrow();
+		assertThat(resumed.getState()).isEqualTo(State.IN_PROGRESS);
+		assertThat(resumed.getPausedSince()).isNull();
+		assertThat(commentsOf(incident)).extracting(Comment::getBody).endsWith("A Fujitsu fi-7160.");
+		assertThat(activity.findByIncidentIdOrderByAtAscIdAsc(incident.getId())).extracting(ActivityEntry::getEvent)
+			.containsSubsequence("PUT_ON_HOLD", "RESUMED");
+		assertThat(task(number, Tasks.INVESTIGATE)).isNotNull();
+		assertThat(taskService.createTaskQuery().processInstanceBusinessKey(number).taskDefinitionKey(Tasks.ON_HOLD)
+			.count()).isZero();
+	}
+
+	org.camunda.bpm.engine.task.Task task(String number, String key) {
+		return taskService.createTaskQuery().processInstanceBusinessKey(number).taskDefinitionKey(key).singleResult();
 	}
 
 	@Test
