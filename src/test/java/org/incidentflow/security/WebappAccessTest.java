@@ -44,6 +44,18 @@ class WebappAccessTest extends WebTestSupport {
 	}
 
 	@Test
+	void cockpitVersionPickerQueryWithoutPageSizeWorks() {
+		WebappSession paul = webappSession();
+		assertThat(paul.login("cockpit", "paul", DEMO_PASSWORD).statusCode()).isEqualTo(200);
+
+		// exactly what Cockpit's process definition page sends; a query-max-results-limit would make it a 400
+		HttpResponse<String> versions = paul.get("/camunda/api/engine/engine/default/process-definition"
+				+ "?key=incident-management&sortBy=version&sortOrder=desc&withoutTenantId=true");
+		assertThat(versions.statusCode()).as(versions.body()).isEqualTo(200);
+		assertThat(versions.body()).contains("incident-management");
+	}
+
+	@Test
 	void technicalUserHasNoWebapp() {
 		for (String app : new String[] { "tasklist", "cockpit", "admin" }) {
 			assertThat(webappSession().login(app, "monitoring", DEMO_PASSWORD).statusCode()).as(app).isIn(401, 403);
