@@ -2,6 +2,12 @@ package org.incidentflow.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
@@ -19,6 +25,8 @@ class IdentitySetupTest extends WebTestSupport {
 	AuthorizationService authorizationService;
 	@Autowired
 	FilterService filterService;
+	@Autowired
+	TaskFilters taskFilters;
 
 	@Test
 	void demoUsersBelongToTheirGroupsWithTheDemoPassword() {
@@ -59,6 +67,41 @@ class IdentitySetupTest extends WebTestSupport {
 		assertThat(authorizationService.isUserAuthorized("rita", java.util.List.of("requesters"),
 				org.camunda.bpm.engine.authorization.Permissions.CREATE_INSTANCE,
 				org.camunda.bpm.engine.authorization.Resources.PROCESS_DEFINITION, "incident-management")).isFalse();
+	}
+
+
+	@Test
+	void nodesStartingAtOnceCreateEverythingOnce() throws Exception {
+		// a group created since the last start: every node would create its filter and grant
+		String group = "night-shift-" + System.nanoTime();
+		identityService.saveGroup(identityService.newGroup(group));
+		long authorizations = authorizationService.createAuthorizationQuery().count();
+		long filters = filterService.createFilterQuery().count();
+		TaskFilters taskFilters = this.taskFilters;
+
+		int nodes = 4;
+		var start = new CountDownLatch(1);
+		var pool = Executors.newFixedThreadPool(nodes);
+		try {
+			var runs = new ArrayList<Future<?>>();
+			for (int i = 0; i < nodes; i++) {
+				runs.add(pool.submit(() -> {
+					start.await();
+					identitySetup.runLocked(() -> taskFilters.ensureGroupFilter(group));
+					return null;
+				}));
+			}
+			start.countDown();
+			for (var run : runs) {
+				run.get(60, TimeUnit.SECONDS);
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+
+		assertThat(filterService.createFilterQuery().count()).isEqualTo(filters + 1);
+		assertThat(authorizationService.createAuthorizationQuery().count()).isEqualTo(authorizations + 1);
 	}
 
 }
