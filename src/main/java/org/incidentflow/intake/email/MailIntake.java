@@ -2,15 +2,19 @@ package org.incidentflow.intake.email;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.incidentflow.incident.ActivityLog;
 import org.incidentflow.incident.Channel;
 import org.incidentflow.incident.Comment.Visibility;
 import org.incidentflow.incident.Incident;
+import org.incidentflow.incident.IncidentAccess;
 import org.incidentflow.incident.IncidentComments;
 import org.incidentflow.incident.IncidentNotice;
 import org.incidentflow.incident.IncidentReporting;
@@ -20,6 +24,7 @@ import org.incidentflow.incident.Level;
 import org.incidentflow.incident.NewIncident;
 import org.incidentflow.incident.OnHoldReason;
 import org.incidentflow.incident.State;
+import org.incidentflow.incident.Viewer;
 import org.incidentflow.intake.TransactionRetry;
 import org.incidentflow.intake.email.MailMessage.Direction;
 import org.incidentflow.intake.email.MailMessage.Outcome;
@@ -30,7 +35,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * The email channel: a new mail opens an incident, a reply comments on its incident (or follows up a closed one),
- * automatic mail is skipped. Each Message-ID is processed once: its row in {@code mail_message} is inserted first,
+ * automatic mail is skipped. A reply touches its incident only when the sender may act on it (the caller, or an agent
+ * who may see the incident); anyone else's reply opens a new incident of their own, unlinked, as ServiceNow and Jira
+ * Service Management do, so knowing an incident number or a Message-ID grants nothing. Each Message-ID is processed once: its row in {@code mail_message} is inserted first,
  * under a unique constraint, in the same transaction as everything the mail causes.
  */
 @Service
@@ -88,22 +95,31 @@ public class MailIntake {
 			return new Result(Outcome.SKIPPED, null, false);
 		}
 		String caller = caller(mail.from());
-		Incident incident = threadedIncident(mail).orElse(null);
+		Incident threaded = threadedIncident(mail).orElse(null);
+		Incident incident = threaded != null && mayAct(mail.from(), caller, threaded) ? threaded : null;
 		if (incident != null && incident.isOpen()) {
+			boolean byCaller = isCaller(mail.from(), caller, incident);
+			// the caller comments under the incident's own caller value, so that IncidentComments recognises them
+			String author = byCaller ? incident.getCaller() : caller;
 			String body = truncate(replyText(mail.text()), Incident.TEXT_MAX);
-			boolean resumes = incident.getState() == State.ON_HOLD
-					&& incident.getOnHoldReason() == OnHoldReason.AWAITING_CALLER && caller.equals(incident.getCaller());
-			comments.add(incident, truncate(caller, Incident.NAME_MAX), Visibility.PUBLIC,
+			boolean resumes = byCaller && incident.getState() == State.ON_HOLD
+					&& incident.getOnHoldReason() == OnHoldReason.AWAITING_CALLER;
+			comments.add(incident, truncate(author, Incident.NAME_MAX), Visibility.PUBLIC,
 					body.isBlank() ? "(empty reply)" : body, "email");
 			if (!resumes) {
 				// resuming work is announced by the process; any other reply is announced here
-				notifyWorkers(incident, "New reply by mail from " + caller + ":\n\n" + body);
+				notifyWorkers(incident, "New reply by mail from " + author + ":\n\n" + body);
 			}
 			record.setIncidentId(incident.getId());
 			record.setOutcome(Outcome.COMMENTED);
 			return new Result(Outcome.COMMENTED, incident.getNumber(), false);
 		}
-		Incident opened = reporting.report(new NewIncident(title(mail.subject()),
+		// a sender who may not act on the threaded incident gets an incident of their own: its title loses the
+		// other incident's number, or the acknowledgement would echo it and replies would thread back to it
+		String title = incident == null && threaded != null
+				? INCIDENT_NUMBER.matcher(nonNull(mail.subject())).replaceAll("").replaceAll("\\[\\s*]", "")
+				: mail.subject();
+		Incident opened = reporting.report(new NewIncident(title(title),
 				truncate(mail.text(), Incident.TEXT_MAX), truncate(caller, Incident.NAME_MAX), Channel.EMAIL, null,
 				null, IncidentType.fromCode(settings.getDefaults().getIncidentType()),
 				Level.fromCode(settings.getDefaults().getImpact()), Level.fromCode(settings.getDefaults().getUrgency())));
@@ -117,12 +133,45 @@ public class MailIntake {
 		}
 		else {
 			record.setOutcome(Outcome.OPENED);
+			if (threaded != null) {
+				// internal record only (never mailed, not in the new incident's public activity)
+				record.setReason(truncate("Reply to " + threaded.getNumber()
+						+ " from a sender who may not act on it: opened as a new incident", 200));
+				log.info("Mail {} from {} replies to {} but the sender may not act on it: opened {}",
+						mail.messageId(), mail.from(), threaded.getNumber(), opened.getNumber());
+			}
 		}
 		events.publishEvent(new IncidentNotice(opened.getNumber(), IncidentNotice.Kind.RECEIVED,
 				IncidentNotice.Audience.USER, opened.getCaller(), "We have received your report \"" + opened.getTitle()
 						+ "\" and logged it as " + opened.getNumber() + "."
 						+ (incident == null ? "" : " It follows up " + incident.getNumber() + ", which was already closed.")));
 		return new Result(record.getOutcome(), opened.getNumber(), false);
+	}
+
+	/**
+	 * Whether the sender may comment on the incident by mail: its caller, or a Camunda user the product's access
+	 * rules let see it (an agent; security incidents only for the cleared groups).
+	 */
+	private boolean mayAct(String address, String sender, Incident incident) {
+		if (isCaller(address, sender, incident)) {
+			return true;
+		}
+		if (sender.equals(address)) {
+			return false; // not a Camunda user (unknown or ambiguous address)
+		}
+		Set<String> groups = identityService.createGroupQuery().groupMember(sender).list().stream()
+			.map(Group::getId)
+			.collect(Collectors.toSet());
+		return IncidentAccess.maySee(new Viewer(sender, groups), incident);
+	}
+
+	/** The caller: the mapped Camunda user id, or for callers known only by address that address, in any case. */
+	private static boolean isCaller(String address, String sender, Incident incident) {
+		return sender.equals(incident.getCaller()) || address.equalsIgnoreCase(incident.getCaller());
+	}
+
+	private static String nonNull(String value) {
+		return value == null ? "" : value;
 	}
 
 	/** By incident number in the subject first, then by the mails it replies to. */

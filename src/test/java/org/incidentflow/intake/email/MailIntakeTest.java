@@ -28,6 +28,7 @@ import org.incidentflow.incident.IncidentNotice;
 import org.incidentflow.incident.IncidentProcess.Tasks;
 import org.incidentflow.incident.IncidentProcess.Vars;
 import org.incidentflow.incident.IncidentRepository;
+import org.incidentflow.incident.IncidentType;
 import org.incidentflow.incident.State;
 import org.incidentflow.intake.IntakeTestSupport;
 import org.incidentflow.intake.email.MailMessage.Outcome;
@@ -238,6 +239,138 @@ class MailIntakeTest {
 		assertThat(followed).isEqualTo(old.getId());
 		assertThat(mails.findByMessageId(id("again")).orElseThrow().getOutcome()).isEqualTo(Outcome.FOLLOW_UP);
 		assertThat(commentsOf(old)).isEmpty();
+	}
+
+	/** A Camunda user with a unique address, member of the given groups; returns the address. */
+	String userIn(String name, String... groups) {
+		User user = identityService.newUser(name + run);
+		user.setEmail(name + "-" + run + "@example.org");
+		user.setPassword("x");
+		identityService.saveUser(user);
+		for (String group : groups) {
+			identityService.createMembership(name + run, group);
+		}
+		return user.getEmail();
+	}
+
+	Incident reportedBy(String from, String name) throws Exception {
+		mailbox.deliver(mail(id(name), from, "Report " + name, "Something broke."));
+		poll();
+		return incidentOfMail(id(name));
+	}
+
+	/** The reply did not touch the incident: a separate, unlinked incident of the sender's own, not revealing it. */
+	void assertOpenedSeparately(String replyId, Incident original, String expectedCaller) {
+		Incident opened = incidentOfMail(replyId);
+		assertThat(opened.getId()).isNotEqualTo(original.getId());
+		assertThat(opened.getCaller()).isEqualTo(expectedCaller);
+		assertThat(opened.getTitle()).doesNotContain(original.getNumber());
+		Incident followed = transaction.execute(status -> incidents.findById(opened.getId()).orElseThrow()
+			.getFollowUpOf());
+		assertThat(followed).isNull();
+		MailMessage stored = mails.findByMessageId(replyId).orElseThrow();
+		assertThat(stored.getOutcome()).isEqualTo(Outcome.OPENED);
+		assertThat(stored.getReason()).contains(original.getNumber()).contains("may not act");
+		assertThat(commentsOf(original)).isEmpty();
+		Incident now = incidents.findById(original.getId()).orElseThrow();
+		assertThat(now.getState()).isEqualTo(original.getState());
+		assertThat(activity.findByIncidentIdOrderByAtAscIdAsc(original.getId())).extracting(ActivityEntry::getEvent)
+			.doesNotContain("COMMENT_ADDED", "FOLLOWED_UP");
+		assertThat(events.stream(IncidentNotice.class).filter(n -> n.incidentNumber().equals(opened.getNumber())))
+			.singleElement()
+			.satisfies(n -> assertThat(n.detail()).doesNotContain(original.getNumber()));
+		assertThat(events.stream(IncidentNotice.class).filter(n -> n.incidentNumber().equals(original.getNumber())))
+			.noneMatch(n -> n.kind() == IncidentNotice.Kind.CALLER_UPDATED);
+	}
+
+	@Test
+	void aStrangersReplyQuotingTheNumberOpensTheirOwnIncident() throws Exception {
+		Incident original = reportedBy("owner-" + run + "@example.net", "owned");
+		String stranger = "stranger-" + run + "@example.net";
+
+		mailbox.deliver(mail(id("intruder"), "Stranger <" + stranger + ">",
+				"RE: [" + original.getNumber() + "] Received: Report owned", "Close this please."));
+		poll();
+
+		assertOpenedSeparately(id("intruder"), original, stranger);
+		assertThat(incidentOfMail(id("intruder")).getTitle()).isEqualTo("RE: Received: Report owned");
+	}
+
+	@Test
+	void aStrangersReplyByMessageIdToAClosedIncidentIsNotAFollowUp() throws Exception {
+		Incident original = reportedBy("closer-" + run + "@example.net", "closed");
+		transaction.executeWithoutResult(status -> incidents.findById(original.getId()).orElseThrow()
+			.setState(State.CLOSED));
+		Incident closed = incidents.findById(original.getId()).orElseThrow();
+		String stranger = "guesser-" + run + "@example.net";
+
+		mailbox.deliver(mail(id("guess"), stranger, "Re: Report closed", "Reopen it.", "In-Reply-To", id("closed")));
+		poll();
+
+		assertOpenedSeparately(id("guess"), closed, stranger);
+	}
+
+	@Test
+	void aRequesterWhoIsNotTheCallerOpensTheirOwnIncident() throws Exception {
+		Incident original = reportedBy(userIn("reqcaller", "requesters"), "requested");
+		String other = userIn("reqother", "requesters");
+
+		mailbox.deliver(mail(id("other"), other, "Re: [" + original.getNumber() + "] Report requested", "Me too."));
+		poll();
+
+		assertOpenedSeparately(id("other"), original, "reqother" + run);
+	}
+
+	@Test
+	void theMappedCallersReplyInAnyCaseIsAComment() throws Exception {
+		String address = userIn("mapped", "requesters");
+		Incident original = reportedBy(address, "mapped");
+		assertThat(original.getCaller()).isEqualTo("mapped" + run);
+
+		mailbox.deliver(mail(id("mapped-reply"), address.toUpperCase(), "Re: [" + original.getNumber() + "]", "Ok."));
+		poll();
+
+		assertThat(commentsOf(original)).singleElement().satisfies(comment -> {
+			assertThat(comment.getAuthor()).isEqualTo("mapped" + run);
+			assertThat(comment.getVisibility()).isEqualTo(Comment.Visibility.PUBLIC);
+		});
+		assertThat(mails.findByMessageId(id("mapped-reply")).orElseThrow().getOutcome()).isEqualTo(Outcome.COMMENTED);
+	}
+
+	@Test
+	void anAgentsReplyIsAComment() throws Exception {
+		Incident original = reportedBy("agentcaller-" + run + "@example.net", "agented");
+		String agent = userIn("desk", "service-desk");
+
+		mailbox.deliver(mail(id("agent-reply"), agent, "Re: [" + original.getNumber() + "] Report agented",
+				"Please restart the laptop."));
+		poll();
+
+		assertThat(commentsOf(original)).singleElement().satisfies(comment -> {
+			assertThat(comment.getAuthor()).isEqualTo("desk" + run);
+			assertThat(comment.getBody()).isEqualTo("Please restart the laptop.");
+		});
+		assertThat(mails.findByMessageId(id("agent-reply")).orElseThrow().getOutcome()).isEqualTo(Outcome.COMMENTED);
+	}
+
+	@Test
+	void aSecurityIncidentTakesRepliesOnlyFromClearedAgents() throws Exception {
+		Incident original = reportedBy("phished-" + run + "@example.net", "phishing");
+		transaction.executeWithoutResult(status -> incidents.findById(original.getId()).orElseThrow()
+			.setType(IncidentType.SECURITY));
+		Incident security = incidents.findById(original.getId()).orElseThrow();
+		String desk = userIn("sdesk", "service-desk");
+
+		mailbox.deliver(mail(id("desk-reply"), desk, "Re: [" + security.getNumber() + "] Report phishing", "Hm?"));
+		poll();
+
+		assertOpenedSeparately(id("desk-reply"), security, "sdesk" + run);
+
+		String secops = userIn("secops", "security-ops");
+		mailbox.deliver(mail(id("secops-reply"), secops, "Re: [" + security.getNumber() + "]", "Do not click."));
+		poll();
+
+		assertThat(commentsOf(security)).extracting(Comment::getAuthor).containsExactly("secops" + run);
 	}
 
 	@ParameterizedTest(name = "{0}: {1}")
