@@ -19,8 +19,6 @@ import org.incidentflow.incident.IncidentComments;
 import org.incidentflow.incident.IncidentNotice;
 import org.incidentflow.incident.IncidentReporting;
 import org.incidentflow.incident.IncidentRepository;
-import org.incidentflow.incident.IncidentType;
-import org.incidentflow.incident.Level;
 import org.incidentflow.incident.NewIncident;
 import org.incidentflow.incident.OnHoldReason;
 import org.incidentflow.incident.State;
@@ -58,10 +56,12 @@ public class MailIntake {
 	private final ApplicationEventPublisher events;
 	private final TransactionRetry retry;
 	private final MailSettings settings;
+	private final MailClassification classification;
 
 	public MailIntake(MailMessageRepository mails, IncidentRepository incidents, IncidentReporting reporting,
 			IncidentComments comments, ActivityLog activity, IdentityService identityService,
-			ApplicationEventPublisher events, TransactionRetry retry, MailSettings settings) {
+			ApplicationEventPublisher events, TransactionRetry retry, MailSettings settings,
+			MailClassification classification) {
 		this.mails = mails;
 		this.incidents = incidents;
 		this.reporting = reporting;
@@ -71,6 +71,7 @@ public class MailIntake {
 		this.events = events;
 		this.retry = retry;
 		this.settings = settings;
+		this.classification = classification;
 	}
 
 	/** Processes the mail in its own transaction; returns after commit. */
@@ -119,10 +120,13 @@ public class MailIntake {
 		String title = incident == null && threaded != null
 				? INCIDENT_NUMBER.matcher(nonNull(mail.subject())).replaceAll("").replaceAll("\\[\\s*]", "")
 				: mail.subject();
-		Incident opened = reporting.report(new NewIncident(title(title),
-				truncate(mail.text(), Incident.TEXT_MAX), truncate(caller, Incident.NAME_MAX), Channel.EMAIL, null,
-				null, IncidentType.fromCode(settings.getDefaults().getIncidentType()),
-				Level.fromCode(settings.getDefaults().getImpact()), Level.fromCode(settings.getDefaults().getUrgency())));
+		// classified from what the sender wrote (the title as stored, the body as read), corrected at triage
+		String description = truncate(mail.text(), Incident.TEXT_MAX);
+		MailClassification.Classification classified = classification.classify(title(title), description,
+				mail.importance());
+		Incident opened = reporting.report(new NewIncident(title(title), description,
+				truncate(caller, Incident.NAME_MAX), Channel.EMAIL, null, null, classified.type(),
+				classified.impact(), classified.urgency()));
 		record.setIncidentId(opened.getId());
 		if (incident != null) {
 			opened.setFollowUpOf(incident);

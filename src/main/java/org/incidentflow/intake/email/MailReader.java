@@ -31,10 +31,12 @@ public final class MailReader {
 
 	public static IncomingMail read(MimeMessage message) throws MessagingException, IOException {
 		Map<String, String> headers = new LinkedHashMap<>();
-		for (String name : AutomaticMail.HEADERS) {
-			String[] values = message.getHeader(name);
-			if (values != null && values.length > 0) {
-				headers.put(name, values[0]);
+		for (String[] names : List.of(AutomaticMail.HEADERS, IncomingMail.IMPORTANCE_HEADERS)) {
+			for (String name : names) {
+				String[] values = message.getHeader(name);
+				if (values != null && values.length > 0) {
+					headers.put(name, values[0]);
+				}
 			}
 		}
 		String from = null;

@@ -19,8 +19,6 @@ public class MailSettings {
 
 	private final Imap imap = new Imap();
 
-	private final Defaults defaults = new Defaults();
-
 	public static class Imap {
 		private boolean enabled;
 		private String host = "localhost";
@@ -59,25 +57,10 @@ public class MailSettings {
 		public void setTimeout(Duration timeout) { this.timeout = timeout; }
 	}
 
-	/** Classification of incidents opened by mail, until triage corrects it. */
-	public static class Defaults {
-		private String incidentType = "software";
-		private String impact = "medium";
-		private String urgency = "medium";
-
-		public String getIncidentType() { return incidentType; }
-		public void setIncidentType(String incidentType) { this.incidentType = incidentType; }
-		public String getImpact() { return impact; }
-		public void setImpact(String impact) { this.impact = impact; }
-		public String getUrgency() { return urgency; }
-		public void setUrgency(String urgency) { this.urgency = urgency; }
-	}
-
 	public String getMessageIdDomain() { return messageIdDomain; }
 	public void setMessageIdDomain(String messageIdDomain) { this.messageIdDomain = messageIdDomain; }
 	public String getFrom() { return from; }
 	public void setFrom(String from) { this.from = from; }
 	public Imap getImap() { return imap; }
-	public Defaults getDefaults() { return defaults; }
 
 }

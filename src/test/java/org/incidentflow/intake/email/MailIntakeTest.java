@@ -29,6 +29,7 @@ import org.incidentflow.incident.IncidentProcess.Tasks;
 import org.incidentflow.incident.IncidentProcess.Vars;
 import org.incidentflow.incident.IncidentRepository;
 import org.incidentflow.incident.IncidentType;
+import org.incidentflow.incident.Level;
 import org.incidentflow.incident.State;
 import org.incidentflow.intake.IntakeTestSupport;
 import org.incidentflow.intake.email.MailMessage.Outcome;
@@ -133,6 +134,66 @@ class MailIntakeTest {
 				assertThat(n.audienceType()).isEqualTo(IncidentNotice.Audience.USER);
 				assertThat(n.audience()).isEqualTo("mailer" + run);
 			});
+	}
+
+	@Test
+	void aPhishingMailOpensASecurityIncidentWithHighImpactAndUrgency() throws Exception {
+		mailbox.deliver(mail(id("phish"), "wary-" + run + "@example.net", "Phishing mail received",
+				"Someone asks for my password."));
+		poll();
+
+		Incident incident = incidentOfMail(id("phish"));
+		assertThat(incident.getType()).isEqualTo(IncidentType.SECURITY);
+		assertThat(incident.getImpact()).isEqualTo(Level.HIGH);
+		assertThat(incident.getUrgency()).isEqualTo(Level.HIGH);
+	}
+
+	@Test
+	void aPlainMailKeepsTheDefaultClassification() throws Exception {
+		mailbox.deliver(mail(id("plain"), "plain-" + run + "@example.net", "Excel macro question",
+				"How do I enable the macro?"));
+		poll();
+
+		Incident incident = incidentOfMail(id("plain"));
+		assertThat(incident.getType()).isEqualTo(IncidentType.SOFTWARE);
+		assertThat(incident.getImpact()).isEqualTo(Level.MEDIUM);
+		assertThat(incident.getUrgency()).isEqualTo(Level.MEDIUM);
+	}
+
+	@Test
+	void theSendersImportanceCountsForAnOutage() throws Exception {
+		mailbox.deliver(mail(id("urgent"), "boss-" + run + "@example.net", "CRM down", "Since 9:00.",
+				"X-Priority", "1 (Highest)"));
+		mailbox.deliver(mail(id("usual"), "user-" + run + "@example.net", "CRM down", "Since 9:00."));
+		poll();
+
+		Incident urgent = incidentOfMail(id("urgent"));
+		assertThat(urgent.getType()).isEqualTo(IncidentType.SERVICE_OUTAGE);
+		assertThat(urgent.getImpact()).isEqualTo(Level.HIGH);
+		assertThat(urgent.getUrgency()).isEqualTo(Level.HIGH);
+		Incident usual = incidentOfMail(id("usual"));
+		assertThat(usual.getType()).isEqualTo(IncidentType.SERVICE_OUTAGE);
+		assertThat(usual.getImpact()).isEqualTo(Level.MEDIUM);
+		assertThat(usual.getUrgency()).isEqualTo(Level.HIGH);
+	}
+
+	@ParameterizedTest(name = "{0}: {1} -> {2}")
+	@CsvSource(delimiter = '|', value = {
+			"Importance|high|high",
+			"Importance|High|high",
+			"Importance|low|low",
+			"Importance|normal|normal",
+			"X-Priority|1 (Highest)|high",
+			"X-Priority|2|high",
+			"X-Priority|3 (Normal)|normal",
+			"X-Priority|4|low",
+			"X-Priority|5 (Lowest)|low",
+			"Priority|urgent|high",
+			"Priority|non-urgent|low",
+			"X-Mailer|Outlook|normal" })
+	void readsTheImportanceFromTheHeaders(String header, String value, String importance) throws Exception {
+		assertThat(MailReader.read(mail(id("importance"), "x@example.net", "s", "t", header, value)).importance())
+			.isEqualTo(importance);
 	}
 
 	@Test
