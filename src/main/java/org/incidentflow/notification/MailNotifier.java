@@ -1,13 +1,14 @@
 package org.incidentflow.notification;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
-import java.util.UUID;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -28,17 +29,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Sends {@link IncidentNotice}s by mail once the change behind them committed. Mail is marked as automatic
- * ({@code Auto-Submitted: auto-generated}) with a Message-ID in the product's domain, so the email intake (ours or a
- * recipient's ticket system) never answers it; it threads to the incident's first mail and carries the incident
- * number in the subject, so a person's reply comes back to the incident. Without {@code spring.mail.host} notices are
- * only logged. A sending failure is logged and never touches the incident.
+ * Sends the notification mail queued in the outbox ({@link NotificationOutbox}). A drain takes a lease on each due row
+ * (an UPDATE that only one node or thread wins), sends it with the Message-ID fixed when it was queued, then marks it
+ * sent and records the Message-ID (direction out) for threading in one transaction. A crash between sending and
+ * marking sends the mail again after the lease ran out, with the same Message-ID: receivers and our own intake drop the
+ * repeat. A failure is retried with exponential backoff and given up after {@code max-attempts} (status FAILED).
+ * <p>
+ * Mail is marked as automatic ({@code Auto-Submitted: auto-generated}) with a Message-ID in the product's domain, so
+ * the email intake (ours or a recipient's ticket system) never answers it; it threads to the incident's first mail and
+ * carries the incident number in the subject, so a person's reply comes back to the incident.
  */
 @Component
 public class MailNotifier {
@@ -46,65 +50,131 @@ public class MailNotifier {
 	private static final Logger log = LoggerFactory.getLogger(MailNotifier.class);
 
 	private final ObjectProvider<JavaMailSender> senders;
-	private final String smtpHost;
 	private final String baseUrl;
 	private final MailSettings settings;
+	private final NotificationSettings notification;
+	private final OutboxMailRepository outbox;
 	private final IncidentRepository incidents;
 	private final MailMessageRepository mails;
 	private final IdentityService identityService;
 	private final TransactionRetry transactions;
 
-	public MailNotifier(ObjectProvider<JavaMailSender> senders, @Value("${spring.mail.host:}") String smtpHost,
+	public MailNotifier(ObjectProvider<JavaMailSender> senders,
 			@Value("${incidentflow.base-url:http://localhost:8080}") String baseUrl, MailSettings settings,
-			IncidentRepository incidents, MailMessageRepository mails, IdentityService identityService,
-			TransactionRetry transactions) {
+			NotificationSettings notification, OutboxMailRepository outbox, IncidentRepository incidents,
+			MailMessageRepository mails, IdentityService identityService, TransactionRetry transactions) {
 		this.senders = senders;
-		this.smtpHost = smtpHost;
 		this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
 		this.settings = settings;
+		this.notification = notification;
+		this.outbox = outbox;
 		this.incidents = incidents;
 		this.mails = mails;
 		this.identityService = identityService;
 		this.transactions = transactions;
 	}
 
-	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
-	public void onNotice(IncidentNotice notice) {
-		JavaMailSender sender = smtpHost == null || smtpHost.isBlank() ? null : senders.getIfAvailable();
-		if (sender == null) {
-			log.info("Notice {} for {} {} {} (no SMTP configured, not mailed)", notice.kind(), notice.incidentNumber(),
-					notice.audienceType(), notice.audience());
-			return;
-		}
-		send(notice, sender);
+	public record DrainResult(int sent, int failed, int skipped) {
 	}
 
-	/** Sends one notice through the given sender; returns the Message-ID, empty when nothing was sent. */
-	public Optional<String> send(IncidentNotice notice, JavaMailSender sender) {
-		try {
-			Optional<Composed> mail = transactions.inNewTransaction("notice mail", () -> compose(notice));
-			if (mail.isEmpty()) {
-				return Optional.empty();
+	/** Drains due rows through the configured SMTP server, at the engine clock's now. */
+	public DrainResult drain() {
+		return drain(senders.getObject(), ActivityLog.now());
+	}
+
+	/**
+	 * Sends every row due at {@code now} that this caller wins the lease of. Rows another node holds, or that failed in
+	 * this drain, wait for a later drain.
+	 */
+	public DrainResult drain(JavaMailSender sender, Instant now) {
+		int sent = 0;
+		int failed = 0;
+		int skipped = 0;
+		Set<Long> seen = new HashSet<>();
+		Instant until = now.plus(notification.getLease());
+		while (true) {
+			List<Long> due = new ArrayList<>(transactions.inNewTransaction("outbox due",
+					() -> outbox.findDueIds(now, PageRequest.of(0, notification.getBatchSize()))));
+			due.removeIf(id -> !seen.add(id));
+			if (due.isEmpty()) {
+				return new DrainResult(sent, failed, skipped);
 			}
-			sender.send(mail.get().message());
-			// recorded after sending: the Message-ID lets replies thread back to the incident
-			transactions.inNewTransaction("notice mail record", () -> mails.save(mail.get().record()));
-			log.info("Mailed {} of {} to {}", notice.kind(), notice.incidentNumber(), mail.get().record().getAddress());
-			return Optional.of(mail.get().record().getMessageId());
+			for (Long id : due) {
+				if (!claim(id, now, until)) {
+					continue;
+				}
+				switch (sendClaimed(id, sender, now)) {
+					case SENT -> sent++;
+					case FAILED -> failed++;
+					case SKIPPED -> skipped++;
+				}
+			}
+		}
+	}
+
+	private boolean claim(Long id, Instant now, Instant until) {
+		try {
+			return transactions.inNewTransaction("outbox claim", () -> outbox.claim(id, now, until)) == 1;
 		}
 		catch (RuntimeException e) {
-			// after commit: a failure here must neither undo nor fail the change that caused the notice
-			log.warn("Mailing {} of {} to {} {} failed", notice.kind(), notice.incidentNumber(), notice.audienceType(),
-					notice.audience(), e);
-			return Optional.empty();
+			// another node holds the row lock and the database refused to wait: it is that node's row now
+			log.debug("Outbox row {} not claimed: {}", id, e.getMessage());
+			return false;
 		}
+	}
+
+	private OutboxMail.Status sendClaimed(Long id, JavaMailSender sender, Instant now) {
+		OutboxMail row = transactions.inNewTransaction("outbox read", () -> outbox.findById(id).orElseThrow());
+		IncidentNotice notice = row.notice();
+		try {
+			Optional<Composed> mail = transactions.inNewTransaction("notice mail",
+					() -> compose(notice, row.getMessageId(), now));
+			if (mail.isEmpty()) {
+				update(id, r -> r.skipped("no incident or no mail address"));
+				return OutboxMail.Status.SKIPPED;
+			}
+			sender.send(mail.get().message());
+			transactions.inNewTransaction("notice mail sent", () -> {
+				outbox.findById(id).orElseThrow().sent(now);
+				// recorded with the row: the Message-ID lets replies thread back to the incident
+				if (!mails.existsByMessageId(row.getMessageId())) {
+					mails.save(mail.get().record());
+				}
+				return null;
+			});
+			log.info("Mailed {} of {} to {}", notice.kind(), notice.incidentNumber(), mail.get().record().getAddress());
+			return OutboxMail.Status.SENT;
+		}
+		catch (RuntimeException e) {
+			int attempts = row.getAttempts() + 1;
+			boolean giveUp = attempts >= notification.getMaxAttempts();
+			Instant next = now.plus(notification.backoff(attempts));
+			String error = e.getClass().getSimpleName() + ": " + e.getMessage();
+			update(id, r -> r.failed(error, next, giveUp));
+			if (giveUp) {
+				log.error("Mailing {} of {} to {} {} failed {} times, given up (outbox row {}, {})", notice.kind(),
+						notice.incidentNumber(), notice.audienceType(), notice.audience(), attempts, id,
+						row.getMessageId(), e);
+				return OutboxMail.Status.FAILED;
+			}
+			log.warn("Mailing {} of {} to {} {} failed (attempt {}), next attempt at {}: {}", notice.kind(),
+					notice.incidentNumber(), notice.audienceType(), notice.audience(), attempts, next, error);
+			return OutboxMail.Status.FAILED;
+		}
+	}
+
+	private void update(Long id, java.util.function.Consumer<OutboxMail> change) {
+		transactions.inNewTransaction("outbox update", () -> {
+			change.accept(outbox.findById(id).orElseThrow());
+			return null;
+		});
 	}
 
 	private record Composed(MimeMessage message, MailMessage record) {
 	}
 
 	/** Builds the mail and the record of its Message-ID (direction out), saved once the mail is sent. */
-	private Optional<Composed> compose(IncidentNotice notice) {
+	private Optional<Composed> compose(IncidentNotice notice, String messageId, Instant now) {
 		Incident incident = incidents.findByNumber(notice.incidentNumber()).orElse(null);
 		List<String> recipients = recipients(notice);
 		if (incident == null || recipients.isEmpty()) {
@@ -112,7 +182,6 @@ public class MailNotifier {
 					notice.audienceType(), notice.audience());
 			return Optional.empty();
 		}
-		String messageId = "<" + UUID.randomUUID() + "@" + settings.getMessageIdDomain() + ">";
 		String subject = "[" + incident.getNumber() + "] " + headline(notice.kind()) + ": " + incident.getTitle();
 		try {
 			MimeMessage message = new FixedIdMessage(Session.getInstance(new Properties()), messageId);
@@ -133,10 +202,10 @@ public class MailNotifier {
 					throw new IllegalStateException(e);
 				}
 			});
-			message.setSentDate(java.util.Date.from(ActivityLog.now()));
+			message.setSentDate(java.util.Date.from(now));
 			message.saveChanges();
 			MailMessage record = new MailMessage(messageId, MailMessage.Direction.OUT, MailMessage.Outcome.SENT,
-					String.join(", ", recipients), subject, ActivityLog.now());
+					String.join(", ", recipients), subject, now);
 			record.setIncidentId(incident.getId());
 			return Optional.of(new Composed(message, record));
 		}

@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.incidentflow.incident.Comment;
 import org.incidentflow.incident.CommentRepository;
+import org.incidentflow.incident.ActivityLog;
 import org.incidentflow.incident.Incident;
 import org.incidentflow.incident.IncidentNotice;
 import org.incidentflow.incident.IncidentRepository;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -68,6 +70,34 @@ class MailNotifierTest {
 		run = IntakeTestSupport.newRun();
 	}
 
+	@Autowired
+	NotificationOutbox outbox;
+	@Autowired
+	OutboxMailRepository outboxRows;
+
+	/** Queues the notice in a committed transaction and drains the outbox; the Message-ID when the row was sent. */
+	private Optional<String> send(IncidentNotice notice, JavaMailSender via) {
+		return send(notifier, notice, via);
+	}
+
+	private Optional<String> send(MailNotifier by, IncidentNotice notice, JavaMailSender via) {
+		OutboxMail row = transaction.execute(status -> outbox.enqueue(notice));
+		by.drain(via, ActivityLog.now());
+		OutboxMail after = outboxRows.findById(row.getId()).orElseThrow();
+		return after.getStatus() == OutboxMail.Status.SENT ? Optional.of(after.getMessageId()) : Optional.empty();
+	}
+
+	/** Mail GreenMail received with this Message-ID (the drain also sends other tests' queued notices). */
+	static List<MimeMessage> received(GreenMailExtension greenMail, String messageId) throws Exception {
+		List<MimeMessage> found = new java.util.ArrayList<>();
+		for (MimeMessage message : greenMail.getReceivedMessages()) {
+			if (messageId.equals(message.getMessageID())) {
+				found.add(message);
+			}
+		}
+		return found;
+	}
+
 	private Incident reportByMail(String from) throws Exception {
 		IncomingMail mail = new IncomingMail("<first-" + run + "@client.example.net>", from, null,
 				"Scanner jammed " + run, "Paper stuck.", List.of(), java.util.Map.of(), null);
@@ -80,13 +110,13 @@ class MailNotifierTest {
 		String caller = "reporter-" + run + "@example.net";
 		Incident incident = reportByMail(caller);
 
-		Optional<String> sent = notifier.send(new IncidentNotice(incident.getNumber(), IncidentNotice.Kind.RECEIVED,
+		Optional<String> sent = send(new IncidentNotice(incident.getNumber(), IncidentNotice.Kind.RECEIVED,
 				IncidentNotice.Audience.USER, caller, "We have received your report."), smtp);
 
 		assertThat(sent).isPresent();
-		MimeMessage[] received = greenMail.getReceivedMessages();
+		List<MimeMessage> received = received(greenMail, sent.get());
 		assertThat(received).hasSize(1);
-		MimeMessage mail = received[0];
+		MimeMessage mail = received.get(0);
 		assertThat(mail.getAllRecipients()[0].toString()).isEqualTo(caller);
 		assertThat(mail.getSubject()).startsWith("[" + incident.getNumber() + "] Received: Scanner jammed");
 		assertThat(mail.getHeader("Auto-Submitted", null)).isEqualTo("auto-generated");
@@ -107,7 +137,7 @@ class MailNotifierTest {
 	void aReplyToTheNotificationThreadsBackToTheIncident() throws Exception {
 		String caller = "replier-" + run + "@example.net";
 		Incident incident = reportByMail(caller);
-		String notification = notifier.send(new IncidentNotice(incident.getNumber(), IncidentNotice.Kind.RECEIVED,
+		String notification = send(new IncidentNotice(incident.getNumber(), IncidentNotice.Kind.RECEIVED,
 				IncidentNotice.Audience.USER, caller, null), smtp).orElseThrow();
 
 		// no number in the subject: only In-Reply-To links the reply
@@ -125,10 +155,10 @@ class MailNotifierTest {
 		String caller = "resolved-" + run + "@example.net";
 		Incident incident = reportByMail(caller);
 
-		notifier.send(new IncidentNotice(incident.getNumber(), IncidentNotice.Kind.RESOLVED,
-				IncidentNotice.Audience.USER, caller, "Resolution: paper path cleaned."), smtp);
+		String sent = send(new IncidentNotice(incident.getNumber(), IncidentNotice.Kind.RESOLVED,
+				IncidentNotice.Audience.USER, caller, "Resolution: paper path cleaned."), smtp).orElseThrow();
 
-		String body = GreenMailUtil.getBody(greenMail.getReceivedMessages()[0]);
+		String body = GreenMailUtil.getBody(received(greenMail, sent).get(0));
 		assertThat(body).contains("paper path cleaned", "Confirm resolution", "/camunda/app/tasklist/",
 				"reply to this mail");
 	}
@@ -148,27 +178,31 @@ class MailNotifierTest {
 			identityService.createMembership(user.getId(), groupId);
 		}
 
-		notifier.send(new IncidentNotice(incident.getNumber(), IncidentNotice.Kind.ESCALATED,
-				IncidentNotice.Audience.GROUP, groupId, "Escalated to your group."), smtp);
+		String sent = send(new IncidentNotice(incident.getNumber(), IncidentNotice.Kind.ESCALATED,
+				IncidentNotice.Audience.GROUP, groupId, "Escalated to your group."), smtp).orElseThrow();
 
-		assertThat(greenMail.getReceivedMessages()).hasSize(2);
-		assertThat(List.of(greenMail.getReceivedMessages()[0].getAllRecipients()))
+		// one delivery per recipient of the one mail
+		assertThat(received(greenMail, sent)).hasSize(2);
+		assertThat(List.of(received(greenMail, sent).get(0).getAllRecipients()))
 			.extracting(Object::toString)
 			.containsExactlyInAnyOrder("ada-" + run + "@example.org", "bob-" + run + "@example.org");
 	}
 
 	@Test
-	void aSendingFailureIsLoggedAndNothingIsRecorded() throws Exception {
+	void aSendingFailureIsRetriedLaterAndNothingIsRecordedMeanwhile() throws Exception {
 		String caller = "down-" + run + "@example.net";
 		Incident incident = reportByMail(caller);
 		JavaMailSenderImpl broken = new JavaMailSenderImpl();
 		broken.setHost("127.0.0.1");
 		broken.setPort(1);
 
-		Optional<String> sent = notifier.send(new IncidentNotice(incident.getNumber(), IncidentNotice.Kind.RECEIVED,
+		Optional<String> sent = send(new IncidentNotice(incident.getNumber(), IncidentNotice.Kind.RECEIVED,
 				IncidentNotice.Audience.USER, caller, null), broken);
 
 		assertThat(sent).isEmpty();
+		assertThat(outboxRows.findByIncidentNumberOrderByIdAsc(incident.getNumber()))
+			.filteredOn(row -> row.getStatus() == OutboxMail.Status.PENDING && row.getAttempts() == 1)
+			.isNotEmpty();
 		assertThat(mails.findAll()).noneMatch(m -> m.getDirection() == MailMessage.Direction.OUT
 				&& incident.getId().equals(m.getIncidentId()));
 	}
@@ -178,26 +212,44 @@ class MailNotifierTest {
 	@Autowired
 	org.incidentflow.intake.TransactionRetry transactions;
 
-	private MailNotifier notifierWithSmtpHost(String host) {
-		org.springframework.beans.factory.support.StaticListableBeanFactory beans =
-				new org.springframework.beans.factory.support.StaticListableBeanFactory(java.util.Map.of("smtp", smtp));
-		return new MailNotifier(beans.getBeanProvider(org.springframework.mail.javamail.JavaMailSender.class), host,
-				"https://incidents.example.org/", settings, incidents, mails, identityService, transactions);
+	@Autowired
+	NotificationSettings notificationSettings;
+
+	private NotificationOutbox outboxWithSmtpHost(String host) {
+		NotificationSettings unset = new NotificationSettings();
+		return new NotificationOutbox(outboxRows, settings, unset, host);
 	}
 
 	@Test
-	void noticesAreMailedOnlyWhenAnSmtpHostIsConfigured() throws Exception {
+	void noticesAreQueuedOnlyWhenAnSmtpHostIsConfigured() throws Exception {
 		String caller = "gate-" + run + "@example.net";
 		Incident incident = reportByMail(caller);
 		IncidentNotice notice = new IncidentNotice(incident.getNumber(), IncidentNotice.Kind.RESOLVED,
 				IncidentNotice.Audience.USER, caller, "Fixed.");
 
-		notifierWithSmtpHost("").onNotice(notice);
-		assertThat(greenMail.getReceivedMessages()).isEmpty();
+		transaction.executeWithoutResult(status -> outboxWithSmtpHost("").onNotice(notice));
+		assertThat(outboxRows.findByIncidentNumberOrderByIdAsc(incident.getNumber()))
+			.noneMatch(row -> row.notice().equals(notice));
 
-		notifierWithSmtpHost("127.0.0.1").onNotice(notice);
-		assertThat(greenMail.getReceivedMessages()).hasSize(1);
-		assertThat(GreenMailUtil.getBody(greenMail.getReceivedMessages()[0]))
+		transaction.executeWithoutResult(status -> outboxWithSmtpHost("127.0.0.1").onNotice(notice));
+		assertThat(outboxRows.findByIncidentNumberOrderByIdAsc(incident.getNumber()))
+			.filteredOn(row -> row.notice().equals(notice)).hasSize(1);
+	}
+
+	@Test
+	void linksUseTheConfiguredBaseUrl() throws Exception {
+		String caller = "link-" + run + "@example.net";
+		Incident incident = reportByMail(caller);
+		org.springframework.beans.factory.support.StaticListableBeanFactory beans =
+				new org.springframework.beans.factory.support.StaticListableBeanFactory(java.util.Map.of("smtp", smtp));
+		MailNotifier linking = new MailNotifier(beans.getBeanProvider(JavaMailSender.class),
+				"https://incidents.example.org/", settings, notificationSettings, outboxRows, incidents, mails,
+				identityService, transactions);
+
+		String sent = send(linking, new IncidentNotice(incident.getNumber(), IncidentNotice.Kind.RESOLVED,
+				IncidentNotice.Audience.USER, caller, "Fixed."), smtp).orElseThrow();
+
+		assertThat(GreenMailUtil.getBody(received(greenMail, sent).get(0)))
 			.contains("https://incidents.example.org/camunda/app/tasklist/");
 	}
 
@@ -208,9 +260,20 @@ class MailNotifierTest {
 		User withoutAddress = identityService.newUser("noaddress" + run);
 		withoutAddress.setPassword("x");
 		identityService.saveUser(withoutAddress);
-		assertThat(notifier.send(new IncidentNotice(incident.getNumber(), IncidentNotice.Kind.ASSIGNED,
-				IncidentNotice.Audience.USER, withoutAddress.getId(), null), smtp)).isEmpty();
-		assertThat(greenMail.getReceivedMessages()).isEmpty();
+		IncidentNotice notice = new IncidentNotice(incident.getNumber(), IncidentNotice.Kind.ASSIGNED,
+				IncidentNotice.Audience.USER, withoutAddress.getId(), null);
+		assertThat(send(notice, smtp)).isEmpty();
+		assertThat(outboxRows.findByIncidentNumberOrderByIdAsc(incident.getNumber()))
+			.filteredOn(row -> row.notice().equals(notice))
+			.extracting(OutboxMail::getStatus).containsExactly(OutboxMail.Status.SKIPPED);
+		assertThat(greenMail.getReceivedMessages()).noneMatch(m -> {
+			try {
+				return m.getSubject().contains("Assigned to you") && m.getSubject().contains(incident.getNumber());
+			}
+			catch (jakarta.mail.MessagingException e) {
+				throw new IllegalStateException(e);
+			}
+		});
 	}
 
 }
