@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Intake throughput benchmark on PostgreSQL: IncidentReporting.report versus a minimal process start, same run,
+# same engine, same database. Not part of ./mvnw verify. See bench/README.md.
+#
+#   bench/intake-throughput.sh                       # 60 s warm-up, 30 s per phase, 1 and 2 threads (~4 min)
+#   WARMUP=120 MEASURE=60 bench/intake-throughput.sh # longer and steadier (the JIT needs ~90 s on 2 busy cores)
+#   THREADS=1 bench/intake-throughput.sh             # single thread only
+#
+# Environment: PGHOST (127.0.0.1), PGPORT (5432), PGUSER (postgres), PGPASSWORD, BENCH_DB (incidentflow_bench),
+# KEEP_DB=1 keeps the database afterwards for a look at it.
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+WARMUP="${WARMUP:-60}"
+MEASURE="${MEASURE:-30}"
+THREADS="${THREADS:-2}"
+export PGHOST="${PGHOST:-127.0.0.1}" PGPORT="${PGPORT:-5432}" PGUSER="${PGUSER:-postgres}"
+BENCH_DB="${BENCH_DB:-incidentflow_bench}"
+RESULTS="$PWD/bench/results"
+
+drop_db() { psql -q -d postgres -c "drop database if exists \"$BENCH_DB\" with (force)" >/dev/null; }
+drop_db
+psql -q -d postgres -c "create database \"$BENCH_DB\""
+if [[ "${KEEP_DB:-0}" != 1 ]]; then
+	trap drop_db EXIT
+fi
+
+echo "intake throughput: warm-up ${WARMUP} s, ${MEASURE} s per phase, threads ${THREADS}, database ${BENCH_DB} on ${PGHOST}:${PGPORT}"
+./mvnw -B -q test -Ppostgres \
+	-Dtest.datasource.url="jdbc:postgresql://${PGHOST}:${PGPORT}/${BENCH_DB}" \
+	-Dtest.datasource.username="$PGUSER" -Dtest.datasource.password="${PGPASSWORD:-}" \
+	-Dgroups=benchmark -DexcludedGroups= -Dtest=IntakeThroughputBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
+	-Dbench.warmup="$WARMUP" -Dbench.measure="$MEASURE" -Dbench.threads="$THREADS" -Dbench.results="$RESULTS"
+
+latest="$(ls -t "$RESULTS"/intake-throughput-*.md | head -1)"
+echo
+echo "=== $latest"
+cat "$latest"
