@@ -26,17 +26,18 @@ public class ValidateSubmission implements TaskListener {
 
 	static final List<String> CLASSIFICATIONS = List.of("incident", "service_request", "not_an_incident", "duplicate");
 	static final List<String> OUTCOMES = List.of("resolved", "escalate", "on_hold", "reclassify");
-	static final List<String> RESOLUTION_CODES = List.of("permanent_fix", "workaround", "restart",
-			"configuration_change", "hardware_replaced", "no_fault_found", "user_error");
 
 	private final ProcessRecords records;
 	private final ProcessSettings settings;
 	private final IdentityService identityService;
+	private final FormOptions formOptions;
 
-	public ValidateSubmission(ProcessRecords records, ProcessSettings settings, IdentityService identityService) {
+	public ValidateSubmission(ProcessRecords records, ProcessSettings settings, IdentityService identityService,
+			FormOptions formOptions) {
 		this.records = records;
 		this.settings = settings;
 		this.identityService = identityService;
+		this.formOptions = formOptions;
 	}
 
 	@Override
@@ -88,7 +89,9 @@ public class ValidateSubmission implements TaskListener {
 		String outcome = form.oneOf(Vars.INVESTIGATION_OUTCOME, "Outcome", OUTCOMES.toArray(String[]::new));
 		switch (outcome) {
 			case "resolved" -> {
-				form.oneOf(Vars.RESOLUTION_CODE, "Resolution code", RESOLUTION_CODES.toArray(String[]::new));
+				// the codes are the options of the deployed form (forms/investigate.form), nowhere else
+				form.oneOf(Vars.RESOLUTION_CODE, "Resolution code",
+						formOptions.of(task, Vars.RESOLUTION_CODE).toArray(String[]::new));
 				form.text(Vars.RESOLUTION_NOTES, "Resolution notes", Incident.TEXT_MAX);
 				form.optionalText(Vars.WORKAROUND, "Workaround", Incident.TEXT_MAX);
 			}

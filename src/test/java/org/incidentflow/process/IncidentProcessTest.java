@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.incidentflow.incident.IncidentProcess.Vars;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -621,6 +622,34 @@ class IncidentProcessTest {
 		complete(task(inConfirmation, Tasks.INVESTIGATE), resolved("restart", "Restarted"));
 		cancel(inConfirmation);
 		assertCanceled(inConfirmation);
+	}
+
+	@Test
+	void resolutionCodesAreTheOptionsOfTheDeployedInvestigateForm() throws Exception {
+		String number = reportDefault("Resolution codes from the form");
+		complete(task(number, Tasks.TRIAGE), triageAs("incident"));
+		Task investigate = task(number, Tasks.INVESTIGATE);
+		assertRejected(() -> complete(investigate, resolved("vendor_fix", "Vendor patched it")),
+				"Resolution code 'vendor_fix' is not valid; choose one of: permanent_fix, workaround, restart, "
+						+ "configuration_change, hardware_replaced, no_fault_found, user_error.");
+
+		// a process owner adds an option to the form and redeploys it: the server accepts it, no Java change
+		String form = new String(getClass().getResourceAsStream("/forms/investigate.form").readAllBytes(),
+				StandardCharsets.UTF_8);
+		String extended = form.replace("\"value\": \"permanent_fix\"",
+				"\"value\": \"permanent_fix\"\n        },\n        {\n          \"label\": \"Vendor fix\",\n"
+						+ "          \"value\": \"vendor_fix\"");
+		assertThat(extended).isNotEqualTo(form);
+		String deployment = engine.getRepositoryService().createDeployment().name("investigate-form with vendor_fix")
+			.addString("investigate.form", extended).deploy().getId();
+		try {
+			complete(task(number, Tasks.INVESTIGATE), resolved("vendor_fix", "Vendor patched it"));
+			assertThat(record(number).getState()).isEqualTo(State.RESOLVED);
+			assertThat(record(number).getResolutionCode()).isEqualTo("vendor_fix");
+		}
+		finally {
+			engine.getRepositoryService().deleteDeployment(deployment, true);
+		}
 	}
 
 	// ------------------------------------------------------------------------------------------ helpers
