@@ -74,6 +74,7 @@ class IncidentProcessTest {
 	@Autowired RuntimeService runtimeService;
 	@Autowired TaskService taskService;
 	@Autowired ManagementService managementService;
+	SlaTimers timers;
 	@Autowired IncidentReporting reporting;
 	@Autowired IncidentComments comments;
 	@Autowired IncidentRepository incidents;
@@ -83,6 +84,7 @@ class IncidentProcessTest {
 
 	@BeforeEach
 	void setUp() {
+		timers = new SlaTimers(managementService);
 		BpmnAwareTests.init(engine);
 		ClockUtil.setCurrentTime(Date.from(TUESDAY_9));
 	}
@@ -273,7 +275,7 @@ class IncidentProcessTest {
 		Task investigate = task(number, Tasks.INVESTIGATE);
 		assertThat(investigate.getName()).endsWith("(P1)");
 		assertThat(investigate.getPriority()).isEqualTo(100);
-		assertThat(timer(instance, "SlaResolutionBreach").getDuedate())
+		assertThat(timers.timer(instance, "SlaResolutionBreach").getDuedate())
 			.isEqualTo(Date.from(TUESDAY_9.plus(Duration.ofHours(4))));
 	}
 
@@ -327,8 +329,8 @@ class IncidentProcessTest {
 		String number = reportDefault("ERP invoices stuck");
 		complete(task(number, Tasks.TRIAGE), triageAs("incident"));
 		ProcessInstance instance = instance(number);
-		Date warningBefore = timer(instance, "SlaResolutionWarning").getDuedate();
-		Date breachBefore = timer(instance, "SlaResolutionBreach").getDuedate();
+		Date warningBefore = timers.timer(instance, "SlaResolutionWarning").getDuedate();
+		Date breachBefore = timers.timer(instance, "SlaResolutionBreach").getDuedate();
 		Instant dueBefore = record(number).getResolutionDueAt();
 		assertThat(breachBefore).isEqualTo(Date.from(dueBefore));
 
@@ -344,7 +346,7 @@ class IncidentProcessTest {
 
 		// long past every due date: nothing may fire while on hold
 		advance(Duration.ofDays(2).plusMinutes(17));
-		assertThat(dueTimers(instance)).isEmpty();
+		assertThat(timers.due(instance)).isEmpty();
 		assertThat(managementService.createJobQuery().processInstanceId(instance.getId()).timers().suspended().count())
 			.isEqualTo(2);
 
@@ -362,12 +364,12 @@ class IncidentProcessTest {
 		Instant dueAfter = ZonedDateTime.of(2026, 12, 1, 9, 17, 0, 0, berlin).toInstant();
 		assertThat(resumed.getResolutionDueAt()).isEqualTo(dueAfter);
 		assertThat(warningBefore).isEqualTo(Date.from(ZonedDateTime.of(2026, 11, 26, 11, 30, 0, 0, berlin).toInstant()));
-		assertThat(timer(instance, "SlaResolutionWarning").getDuedate())
+		assertThat(timers.timer(instance, "SlaResolutionWarning").getDuedate())
 			.isEqualTo(Date.from(ZonedDateTime.of(2026, 11, 30, 11, 47, 0, 0, berlin).toInstant()));
-		assertThat(timer(instance, "SlaResolutionBreach").getDuedate()).isEqualTo(Date.from(dueAfter));
+		assertThat(timers.timer(instance, "SlaResolutionBreach").getDuedate()).isEqualTo(Date.from(dueAfter));
 		assertThat(breachBefore).isEqualTo(Date.from(dueBefore));
 		assertThat(variable(instance, Vars.RESOLUTION_DUE)).isEqualTo(Date.from(dueAfter));
-		assertThat(dueTimers(instance)).isEmpty();
+		assertThat(timers.due(instance)).isEmpty();
 		assertThat(eventsOf(number)).containsSubsequence("PUT_ON_HOLD", "RESUMED");
 		BpmnAwareTests.assertThat(instance).isWaitingAt(Tasks.INVESTIGATE);
 
@@ -382,7 +384,7 @@ class IncidentProcessTest {
 		// P1: 4 h from the report, plus all the time on hold
 		Instant newDue = TUESDAY_9.plus(Duration.ofHours(4)).plus(totalPaused);
 		assertThat(record(number).getResolutionDueAt()).isEqualTo(newDue);
-		assertThat(timer(instance, "SlaResolutionBreach").getDuedate()).isEqualTo(Date.from(newDue));
+		assertThat(timers.timer(instance, "SlaResolutionBreach").getDuedate()).isEqualTo(Date.from(newDue));
 	}
 
 	@Test
@@ -458,19 +460,19 @@ class IncidentProcessTest {
 		String number = report("Shop down", "Web shop", IncidentType.SERVICE_OUTAGE, Level.HIGH, Level.HIGH,
 				Channel.PHONE).getNumber();
 		ProcessInstance instance = instance(number);
-		assertThat(timer(instance, "SlaResponseWarning").getDuedate())
+		assertThat(timers.timer(instance, "SlaResponseWarning").getDuedate())
 			.isEqualTo(Date.from(TUESDAY_9.plus(Duration.ofSeconds(675))));
 		advance(Duration.ofMinutes(11));
-		assertThat(dueTimers(instance)).isEmpty();
+		assertThat(timers.due(instance)).isEmpty();
 		advance(Duration.ofSeconds(15));
-		fireDueTimers(instance);
+		timers.fireDue(instance);
 		assertThat(eventsOf(number)).contains("SLA_WARNING").doesNotContain("SLA_BREACHED");
 		assertThat(notices(number, Kind.SLA_WARNING)).singleElement()
 			.satisfies(n -> assertThat(n.audience()).isEqualTo("service-desk"))
 			.satisfies(n -> assertThat(n.audienceType()).isEqualTo(Audience.GROUP));
 
 		advance(Duration.ofMinutes(4));
-		fireDueTimers(instance);
+		timers.fireDue(instance);
 		Incident record = record(number);
 		assertThat(record.isResponseBreached()).isTrue();
 		assertThat(record.isResolutionBreached()).isFalse();
@@ -491,13 +493,13 @@ class IncidentProcessTest {
 		Incident before = record(number);
 		// P4 business hours: P3D resolution; warning at 75 %
 		advance(Duration.between(TUESDAY_9, before.getResolutionDueAt()).minusHours(12));
-		fireDueTimers(instance);
+		timers.fireDue(instance);
 		assertThat(eventsOf(number)).contains("SLA_WARNING");
 		assertThat(detailOf(number, "SLA_WARNING")).startsWith("Resolution target due at");
 		assertThat(notices(number, Kind.SLA_WARNING)).extracting(IncidentNotice::audience).containsExactly("app-support");
 
 		advance(Duration.ofHours(12));
-		fireDueTimers(instance);
+		timers.fireDue(instance);
 		Incident after = record(number);
 		assertThat(after.isResolutionBreached()).isTrue();
 		assertThat(eventsOf(number)).contains("SLA_BREACHED");
@@ -508,7 +510,7 @@ class IncidentProcessTest {
 		complete(task(number, Tasks.INVESTIGATE), resolved("restart", "Job restarted"));
 		complete(task(number, Tasks.CONFIRM_RESOLUTION), Map.of(Vars.RESOLUTION_ACCEPTED, false, Vars.REJECTION_REASON,
 				"Still aborted"));
-		fireDueTimers(instance);
+		timers.fireDue(instance);
 		assertThat(eventsOf(number)).filteredOn(e -> e.startsWith("SLA_")).hasSize(2);
 		assertThat(notices(number, Kind.SLA_BREACHED)).hasSize(1);
 	}
@@ -519,7 +521,7 @@ class IncidentProcessTest {
 		complete(task(number, Tasks.TRIAGE), triageAs("incident"));
 		ProcessInstance instance = instance(number);
 		assertThat(record(number).getPriority()).isEqualTo(4);
-		Job breach = timer(instance, "SlaResolutionBreach");
+		Job breach = timers.timer(instance, "SlaResolutionBreach");
 
 		advance(Duration.ofMinutes(20));
 		assertRejected(() -> complete(task(number, Tasks.INVESTIGATE), Map.of(Vars.INVESTIGATION_OUTCOME,
@@ -531,17 +533,17 @@ class IncidentProcessTest {
 		assertThat(record.getPriority()).isEqualTo(2);
 		Instant due = TUESDAY_9.plus(Duration.ofHours(8));
 		assertThat(record.getResolutionDueAt()).isEqualTo(due);
-		Job rescheduled = timer(instance, "SlaResolutionBreach");
+		Job rescheduled = timers.timer(instance, "SlaResolutionBreach");
 		assertThat(rescheduled.getId()).isEqualTo(breach.getId());
 		assertThat(rescheduled.getDuedate()).isEqualTo(Date.from(due));
-		assertThat(timer(instance, "SlaResolutionWarning").getDuedate())
+		assertThat(timers.timer(instance, "SlaResolutionWarning").getDuedate())
 			.isEqualTo(Date.from(TUESDAY_9.plus(Duration.ofHours(6))));
 		BpmnAwareTests.assertThat(instance).hasPassed("Recategorize", "Reprioritize", "RecomputeSlaTargets")
 			.isWaitingAt(Tasks.INVESTIGATE);
 		assertThat(task(number, Tasks.INVESTIGATE).getName()).endsWith("(P2)");
 
 		advance(Duration.ofHours(6));
-		fireDueTimers(instance);
+		timers.fireDue(instance);
 		assertThat(eventsOf(number)).contains("SLA_WARNING").doesNotContain("SLA_BREACHED");
 	}
 
@@ -586,7 +588,7 @@ class IncidentProcessTest {
 			.activityId("ConfirmationTimeout").singleResult();
 		assertThat(timeout.getDuedate()).isEqualTo(Date.from(TUESDAY_9.plus(Duration.ofDays(3))));
 		advance(Duration.ofDays(3));
-		fireDueTimers(instance);
+		timers.fireDue(instance);
 		BpmnAwareTests.assertThat(instance).isEnded().hasPassed("ConfirmationTimeout", "CloseIncident");
 		assertThat(record(number).getState()).isEqualTo(State.CLOSED);
 		assertThat(record(number).getWorkaround()).isEqualTo("Use the web client for now");
@@ -779,23 +781,6 @@ class IncidentProcessTest {
 		return runtimeService.getVariable(instance.getId(), name);
 	}
 
-	Job timer(ProcessInstance instance, String activityId) {
-		return managementService.createJobQuery().processInstanceId(instance.getId()).timers().activityId(activityId)
-			.singleResult();
-	}
-
-	List<Job> dueTimers(ProcessInstance instance) {
-		return managementService.createJobQuery().processInstanceId(instance.getId()).timers().active().list().stream()
-			.filter(job -> !job.getDuedate().after(ClockUtil.getCurrentTime()))
-			.toList();
-	}
-
-	void fireDueTimers(ProcessInstance instance) {
-		List<Job> due;
-		while (!(due = dueTimers(instance)).isEmpty()) {
-			due.forEach(job -> managementService.executeJob(job.getId()));
-		}
-	}
 
 	static void advance(Duration duration) {
 		ClockUtil.setCurrentTime(new Date(ClockUtil.getCurrentTime().getTime() + duration.toMillis()));

@@ -17,7 +17,6 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
@@ -33,6 +32,7 @@ import org.incidentflow.incident.IncidentType;
 import org.incidentflow.incident.Level;
 import org.incidentflow.incident.NewIncident;
 import org.incidentflow.incident.State;
+import org.incidentflow.process.SlaTimers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,6 +55,7 @@ class SlaPauseTest {
 	@Autowired RuntimeService runtimeService;
 	@Autowired TaskService taskService;
 	@Autowired ManagementService managementService;
+	SlaTimers timers;
 	@Autowired IncidentReporting reporting;
 	@Autowired IncidentRepository incidents;
 	@Autowired ActivityRepository activity;
@@ -62,6 +63,7 @@ class SlaPauseTest {
 
 	@BeforeEach
 	void setUp() {
+		timers = new SlaTimers(managementService);
 		BpmnAwareTests.init(engine);
 	}
 
@@ -90,9 +92,9 @@ class SlaPauseTest {
 		assertThat(record.getPausedSince()).isNull();
 		assertThat(record.getResolutionDueAt()).isEqualTo(berlin("2026-12-02T11:00"));
 		assertThat(variable(instance, Vars.RESOLUTION_DUE)).isEqualTo(date("2026-12-02T11:00"));
-		assertThat(timer(instance, "SlaResolutionBreach").getDuedate()).isEqualTo(date("2026-12-02T11:00"));
-		assertThat(timer(instance, "SlaResolutionWarning").getDuedate()).isEqualTo(date("2026-12-01T13:30"));
-		assertThat(timer(instance, "SlaResolutionBreach").isSuspended()).isFalse();
+		assertThat(timers.timer(instance, "SlaResolutionBreach").getDuedate()).isEqualTo(date("2026-12-02T11:00"));
+		assertThat(timers.timer(instance, "SlaResolutionWarning").getDuedate()).isEqualTo(date("2026-12-01T13:30"));
+		assertThat(timers.timer(instance, "SlaResolutionBreach").isSuspended()).isFalse();
 
 		// the interval is kept for audit
 		assertThat(pauses.findByIncidentIdOrderByStartedAtAscIdAsc(record.getId())).singleElement()
@@ -104,12 +106,12 @@ class SlaPauseTest {
 
 		// and the timers fire at the new dates
 		at("2026-12-01T13:29");
-		assertThat(dueTimers(instance)).isEmpty();
+		assertThat(timers.due(instance)).isEmpty();
 		at("2026-12-01T13:30");
-		fireDueTimers(instance);
+		timers.fireDue(instance);
 		assertThat(eventsOf(number)).contains("SLA_WARNING").doesNotContain("SLA_BREACHED");
 		at("2026-12-02T11:00");
-		fireDueTimers(instance);
+		timers.fireDue(instance);
 		assertThat(record(number).isResolutionBreached()).isTrue();
 	}
 
@@ -119,7 +121,7 @@ class SlaPauseTest {
 		String number = report("Timesheet totals wrong", Level.MEDIUM, Level.LOW);
 		ProcessInstance instance = instance(number);
 		Instant due = record(number).getResolutionDueAt();
-		Date warning = timer(instance, "SlaResolutionWarning").getDuedate();
+		Date warning = timers.timer(instance, "SlaResolutionWarning").getDuedate();
 		assertThat(due).isEqualTo(berlin("2026-11-27T09:00"));
 
 		at("2026-11-24T18:30");
@@ -130,8 +132,8 @@ class SlaPauseTest {
 		Incident record = record(number);
 		assertThat(record.getPausedMillis()).isEqualTo(Duration.ofHours(13).toMillis());
 		assertThat(record.getResolutionDueAt()).isEqualTo(due);
-		assertThat(timer(instance, "SlaResolutionBreach").getDuedate()).isEqualTo(Date.from(due));
-		assertThat(timer(instance, "SlaResolutionWarning").getDuedate()).isEqualTo(warning);
+		assertThat(timers.timer(instance, "SlaResolutionBreach").getDuedate()).isEqualTo(Date.from(due));
+		assertThat(timers.timer(instance, "SlaResolutionWarning").getDuedate()).isEqualTo(warning);
 		assertThat(pauses.findByIncidentIdOrderByStartedAtAscIdAsc(record.getId())).hasSize(1);
 	}
 
@@ -150,8 +152,8 @@ class SlaPauseTest {
 
 		Instant due = berlin("2026-11-27T17:00").plus(Duration.ofHours(65));
 		assertThat(record(number).getResolutionDueAt()).isEqualTo(due);
-		assertThat(timer(instance, "SlaResolutionBreach").getDuedate()).isEqualTo(Date.from(due));
-		assertThat(timer(instance, "SlaResolutionWarning").getDuedate())
+		assertThat(timers.timer(instance, "SlaResolutionBreach").getDuedate()).isEqualTo(Date.from(due));
+		assertThat(timers.timer(instance, "SlaResolutionWarning").getDuedate())
 			.isEqualTo(Date.from(berlin("2026-11-27T15:00").plus(Duration.ofHours(65))));
 	}
 
@@ -176,15 +178,15 @@ class SlaPauseTest {
 		Incident p2 = record(number);
 		assertThat(p2.getPriority()).isEqualTo(2);
 		assertThat(p2.getResolutionDueAt()).isEqualTo(berlin("2026-11-25T14:00"));
-		assertThat(timer(instance, "SlaResolutionBreach").getDuedate()).isEqualTo(date("2026-11-25T14:00"));
+		assertThat(timers.timer(instance, "SlaResolutionBreach").getDuedate()).isEqualTo(date("2026-11-25T14:00"));
 		// warning: 6 h (75 %) + 21 h
-		assertThat(timer(instance, "SlaResolutionWarning").getDuedate()).isEqualTo(date("2026-11-25T12:00"));
+		assertThat(timers.timer(instance, "SlaResolutionWarning").getDuedate()).isEqualTo(date("2026-11-25T12:00"));
 		assertThat(variable(instance, SlaClock.SLA_CALENDAR)).isEqualTo(SlaCalendar.TWENTY_FOUR_SEVEN);
 
 		// and back to P3: the same pause counts as 7 working hours again
 		complete(task(number, Tasks.INVESTIGATE), reclassify("medium", "medium"));
 		assertThat(record(number).getResolutionDueAt()).isEqualTo(berlin("2026-11-25T16:00"));
-		assertThat(timer(instance, "SlaResolutionBreach").getDuedate()).isEqualTo(date("2026-11-25T16:00"));
+		assertThat(timers.timer(instance, "SlaResolutionBreach").getDuedate()).isEqualTo(date("2026-11-25T16:00"));
 	}
 
 	@Test
@@ -288,22 +290,5 @@ class SlaPauseTest {
 		return runtimeService.getVariable(instance.getId(), name);
 	}
 
-	Job timer(ProcessInstance instance, String activityId) {
-		return managementService.createJobQuery().processInstanceId(instance.getId()).timers().activityId(activityId)
-			.singleResult();
-	}
-
-	List<Job> dueTimers(ProcessInstance instance) {
-		return managementService.createJobQuery().processInstanceId(instance.getId()).timers().active().list().stream()
-			.filter(job -> !job.getDuedate().after(ClockUtil.getCurrentTime()))
-			.toList();
-	}
-
-	void fireDueTimers(ProcessInstance instance) {
-		List<Job> due;
-		while (!(due = dueTimers(instance)).isEmpty()) {
-			due.forEach(job -> managementService.executeJob(job.getId()));
-		}
-	}
 
 }
