@@ -3,6 +3,8 @@ package org.incidentflow.web;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
@@ -29,6 +31,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
@@ -48,6 +51,9 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
 	public static final String ERRORS = "errors";
 
 	private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
+
+	/** Jackson's message for a property given twice (STRICT_DUPLICATE_DETECTION, {@link StrictJson}). */
+	private static final Pattern DUPLICATE_FIELD = Pattern.compile("Duplicate field '(.*)'");
 
 	@ExceptionHandler(InvalidRequestException.class)
 	ResponseEntity<Object> invalidRequest(InvalidRequestException ex, WebRequest request) {
@@ -125,10 +131,20 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		Throwable cause = ex.getCause();
+		if (cause instanceof StrictJson.NulCharacterException nul) {
+			return invalid(ex, "One or more fields contain a character that cannot be stored.",
+					List.of(new FieldProblem(path(nul), StrictJson.NulCharacterException.MESSAGE)), request);
+		}
 		if (cause instanceof JsonParseException parse) {
-			return invalid(ex, "Malformed JSON: " + parse.getOriginalMessage() + " (line "
-					+ parse.getLocation().getLineNr() + ", column " + parse.getLocation().getColumnNr() + ")",
-					List.of(), request);
+			Matcher duplicate = DUPLICATE_FIELD.matcher(String.valueOf(parse.getOriginalMessage()));
+			if (duplicate.matches()) {
+				return invalid(ex, "A property is given more than once.",
+						List.of(new FieldProblem(duplicate.group(1), "appears more than once")), request);
+			}
+			return invalid(ex, "Malformed JSON: " + parse.getOriginalMessage() + JsonErrors.where(parse), List.of(), request);
+		}
+		if (cause instanceof StreamConstraintsException limit) {
+			return invalid(ex, JsonErrors.describe(limit), List.of(), request);
 		}
 		if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
 			return invalid(ex, "One or more fields have the wrong type.",

@@ -7,5 +7,5 @@ import java.util.List;
  * {@code state}, {@code priority} and {@code type} take one value or several separated by commas.
  */
 public record IncidentFilter(String state, String priority, String group, String assignee, String caller,
-		String service, String type, String q, Integer page, Integer size, List<String> sort) {
+		String service, String configurationItem, String type, String q, Integer page, Integer size, List<String> sort) {
 }

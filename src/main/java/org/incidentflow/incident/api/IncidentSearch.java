@@ -131,6 +131,7 @@ public class IncidentSearch {
 			exact.put("assignee", filter.assignee());
 			exact.put("caller", filter.caller());
 			exact.put("service", filter.service());
+			exact.put("configurationItem", filter.configurationItem());
 			exact.forEach((attribute, value) -> {
 				if (value != null && !value.isBlank()) {
 					where.add(cb.equal(root.get(attribute), value.trim()));
