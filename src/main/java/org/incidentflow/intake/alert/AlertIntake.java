@@ -229,7 +229,8 @@ public class AlertIntake {
 		String summary = alert.annotation("summary");
 		String title;
 		if (name != null && summary != null) {
-			title = name + ": " + summary;
+			// "DiskFull: DiskFull on /var" says the name twice; a summary that begins with the name is the title
+			title = summary.regionMatches(true, 0, name, 0, name.length()) ? summary : name + ": " + summary;
 		}
 		else if (name != null || summary != null) {
 			title = name != null ? name : summary;

@@ -1,11 +1,17 @@
 package org.incidentflow.intake.alert;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.incidentflow.web.JsonErrors;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,6 +24,13 @@ public class AlertNotificationReader {
 	static final int FINGERPRINT_MAX = 100;
 	static final int GROUP_KEY_MAX = 1000;
 
+	/**
+	 * What every supported database stores in a timestamp column (PostgreSQL: 4713 BC to 294276 AD); Alertmanager's
+	 * "not ended" is 0001-01-01T00:00:00Z, so year 1 is in.
+	 */
+	static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+	static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
+
 	private final ObjectMapper json;
 
 	public AlertNotificationReader(ObjectMapper json) {
@@ -28,9 +41,23 @@ public class AlertNotificationReader {
 		if (body == null || body.isBlank()) {
 			throw new InvalidNotification(null, "The request body is empty; expected a webhook notification in JSON.");
 		}
+		JsonNode tree;
+		try {
+			tree = json.readTree(body);
+		}
+		catch (StreamConstraintsException e) {
+			throw new InvalidNotification(null, JsonErrors.describe(e));
+		}
+		catch (JsonProcessingException e) {
+			throw new InvalidNotification(null, "The body is not valid JSON" + JsonErrors.where(e) + ".");
+		}
+		if (tree == null || !tree.isObject()) {
+			throw new InvalidNotification(null, "The body is not a JSON object.");
+		}
+		refuseNul(tree, "");
 		AlertNotification notification;
 		try {
-			notification = json.readValue(body, AlertNotification.class);
+			notification = json.treeToValue(tree, AlertNotification.class);
 		}
 		catch (JsonMappingException e) {
 			String field = path(e.getPath());
@@ -38,11 +65,62 @@ public class AlertNotificationReader {
 					field.isEmpty() ? "The body is not a JSON object." : field + " has the wrong type or format.");
 		}
 		catch (JsonProcessingException e) {
-			throw new InvalidNotification(null, "The body is not valid JSON (line " + e.getLocation().getLineNr()
-					+ ", column " + e.getLocation().getColumnNr() + ").");
+			throw new InvalidNotification(null, "The body is not valid JSON" + JsonErrors.where(e) + ".");
 		}
 		check(source, notification);
-		return notification;
+		return normalized(notification);
+	}
+
+	/**
+	 * U+0000 anywhere (label names and values, annotations, fingerprint, groupKey, ...) cannot be stored by PostgreSQL;
+	 * the notification is refused naming the first place it occurs.
+	 */
+	private static void refuseNul(JsonNode node, String at) {
+		if (node.isTextual() && node.textValue().indexOf('\u0000') >= 0) {
+			throw new InvalidNotification(at, at + " contains the NUL character (U+0000).");
+		}
+		if (node.isArray()) {
+			for (int i = 0; i < node.size(); i++) {
+				refuseNul(node.get(i), at + "[" + i + "]");
+			}
+		}
+		else if (node.isObject()) {
+			for (Map.Entry<String, JsonNode> property : node.properties()) {
+				String name = property.getKey();
+				String inner = at.isEmpty() ? name : at + "." + name;
+				if (name.indexOf('\u0000') >= 0) {
+					String shown = (at.isEmpty() ? "" : at + ".") + name.replace('\u0000', '?');
+					throw new InvalidNotification(shown, "The property name " + shown
+							+ " contains the NUL character (U+0000).");
+				}
+				refuseNul(property.getValue(), inner);
+			}
+		}
+	}
+
+	/**
+	 * PostgreSQL keeps microseconds; Alertmanager sends nanoseconds. The occurrence key (fingerprint, startsAt) must
+	 * compare equal to what was stored, so instants are cut to microseconds before anything looks them up.
+	 */
+	private static AlertNotification normalized(AlertNotification n) {
+		List<AlertNotification.Alert> alerts = n.alerts().stream()
+			.map(a -> new AlertNotification.Alert(a.status(), a.labels(), a.annotations(), micros(a.startsAt()),
+					micros(a.endsAt()), a.generatorURL(), a.fingerprint(), a.values(), a.silenceURL(),
+					a.dashboardURL(), a.panelURL()))
+			.toList();
+		return new AlertNotification(n.version(), n.groupKey(), n.truncatedAlerts(), n.status(), n.receiver(),
+				n.groupLabels(), n.commonLabels(), n.commonAnnotations(), n.externalURL(), alerts, n.orgId(),
+				n.title(), n.state(), n.message());
+	}
+
+	private static Instant micros(Instant instant) {
+		return instant == null ? null : instant.truncatedTo(ChronoUnit.MICROS);
+	}
+
+	private static void instant(Instant value, String field) {
+		if (value != null && (value.isBefore(EARLIEST) || value.isAfter(LATEST))) {
+			throw new InvalidNotification(field, field + " must lie between years 1 and 9999 (RFC 3339, UTC).");
+		}
 	}
 
 	private static void check(AlertSource source, AlertNotification n) {
@@ -84,6 +162,8 @@ public class AlertNotificationReader {
 			if (alert.startsAt() == null) {
 				throw new InvalidNotification(at + ".startsAt", at + ".startsAt is missing.");
 			}
+			instant(alert.startsAt(), at + ".startsAt");
+			instant(alert.endsAt(), at + ".endsAt");
 		}
 	}
 
