@@ -2,11 +2,14 @@ package org.incidentflow.incident.api;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Locale;
 
 import jakarta.validation.Valid;
 
+import org.incidentflow.idempotency.IdempotencyKeys;
 import org.incidentflow.incident.Viewer;
 import org.incidentflow.web.ValidationProblem;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -15,6 +18,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -40,28 +44,42 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 		content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
 public class IncidentController {
 
+	/** Set on an answer that repeats the first answer to the same Idempotency-Key. */
+	public static final String REPLAYED_HEADER = "Idempotent-Replayed";
+
+	static final String IDEMPOTENCY_KEY_DOC = "Optional; 1 to 255 printable ASCII characters, unique per request "
+			+ "(a UUID). A retry with the same key and body within 24 hours gets the first answer; the same key with "
+			+ "another body gets 422.";
+
 	private final IncidentActions actions;
 	private final IncidentSearch search;
+	private final IdempotencyKeys idempotency;
 
-	public IncidentController(IncidentActions actions, IncidentSearch search) {
+	public IncidentController(IncidentActions actions, IncidentSearch search, IdempotencyKeys idempotency) {
 		this.actions = actions;
 		this.search = search;
+		this.idempotency = idempotency;
 	}
 
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "Report an incident",
-			description = "Logs the incident and starts its process. The caller defaults to the authenticated user; requesters can only report for themselves. A failed report leaves neither record nor process behind.")
+			description = "Logs the incident and starts its process. The caller defaults to the authenticated user; requesters can only report for themselves. A failed report leaves neither record nor process behind. With an Idempotency-Key, a retry of the same request within 24 hours answers like the first (same incident, same status, header Idempotent-Replayed: true) instead of opening a second incident.")
 	@ApiResponse(responseCode = "201", description = "Reported; Location is the incident's URL")
+	@ApiResponse(responseCode = "422", description = "The Idempotency-Key was used for another request",
+			content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
 	public ResponseEntity<IncidentDetails> report(@Valid @RequestBody ReportIncidentRequest request,
+			@Parameter(description = IDEMPOTENCY_KEY_DOC, example = "3f1c2b8e-6d0a-4e8e-9a51-2f3b7c1d9e40")
+			@RequestHeader(name = IdempotencyKeys.HEADER, required = false) String idempotencyKey,
 			Authentication authentication) {
 		Viewer viewer = Viewer.of(authentication);
-		String number = actions.report(request, viewer);
-		return ResponseEntity.created(location(number)).body(search.details(number, viewer));
+		IdempotencyKeys.Answer answer = idempotency.once(viewer.userId(), idempotencyKey, "POST /api/incidents",
+				request, HttpStatus.CREATED, () -> actions.report(request, viewer));
+		return answered(answer, search.details(answer.incidentNumber(), viewer));
 	}
 
 	@GetMapping
 	@Operation(summary = "Find incidents",
-			description = "Only incidents you may see are listed and counted. Filters combine with AND; state, priority and type accept several comma-separated values. Sorting: sort=field[,asc|desc], repeatable; default reportedAt,desc.")
+			description = "Only incidents you may see are listed and counted. Filters combine with AND; state, priority and type accept several comma-separated values. Sorting: sort=field[,asc|desc], repeatable; default reportedAt,desc. A query parameter not listed here is refused with 400.")
 	@ApiResponse(responseCode = "200", description = "One page of incidents")
 	public PageView<IncidentSummary> list(
 			@Parameter(description = "new, in_progress, on_hold, resolved, closed, canceled (any case)", example = "new,in_progress") @RequestParam(required = false) String state,
@@ -70,6 +88,7 @@ public class IncidentController {
 			@Parameter(description = "Assignee user id") @RequestParam(required = false) String assignee,
 			@Parameter(description = "Caller user id") @RequestParam(required = false) String caller,
 			@Parameter(description = "Affected service") @RequestParam(required = false) String service,
+			@Parameter(description = "Affected configuration item (exact)", example = "vpn-gw-01") @RequestParam(required = false) String configurationItem,
 			@Parameter(description = "service_degradation, service_outage, security, hardware, software") @RequestParam(required = false) String type,
 			@Parameter(description = "Text in title, description or number (case-insensitive)") @RequestParam(required = false) String q,
 			@Parameter(description = "Zero-based page") @RequestParam(required = false) Integer page,
@@ -77,8 +96,8 @@ public class IncidentController {
 			@Parameter(description = "Sortable: number, title, state, priority, impact, urgency, type, channel, caller, service, assignmentGroup, assignee, reportedAt, updatedAt, responseDueAt, resolutionDueAt", example = "priority,asc")
 			@RequestParam(required = false) List<String> sort,
 			Authentication authentication) {
-		return search.list(new IncidentFilter(state, priority, group, assignee, caller, service, type, q, page, size,
-				sort), Viewer.of(authentication));
+		return search.list(new IncidentFilter(state, priority, group, assignee, caller, service, configurationItem,
+				type, q, page, size, sort), Viewer.of(authentication));
 	}
 
 	@GetMapping("/{number}")
@@ -94,16 +113,25 @@ public class IncidentController {
 
 	@PostMapping(path = "/{number}/comments", consumes = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "Add a comment or work note",
-			description = "Requesters can add public comments only. A caller's comment on an incident on hold awaiting the caller resumes work on it. Answers the incident after the change.")
+			description = "Requesters can add public comments only. A caller's comment on an incident on hold awaiting the caller resumes work on it. Answers the incident after the change. With an Idempotency-Key, a retry of the same request within 24 hours adds nothing and answers like the first.")
 	@ApiResponse(responseCode = "201", description = "Added")
 	@ApiResponse(responseCode = "404", description = "No such incident, or one you may not see",
 			content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "422", description = "The Idempotency-Key was used for another request",
+			content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
 	public ResponseEntity<IncidentDetails> comment(@PathVariable String number,
-			@Valid @RequestBody CommentRequest request, Authentication authentication) {
+			@Valid @RequestBody CommentRequest request,
+			@Parameter(description = IDEMPOTENCY_KEY_DOC, example = "3f1c2b8e-6d0a-4e8e-9a51-2f3b7c1d9e40")
+			@RequestHeader(name = IdempotencyKeys.HEADER, required = false) String idempotencyKey,
+			Authentication authentication) {
 		Viewer viewer = Viewer.of(authentication);
-		actions.comment(number, request, viewer);
-		IncidentDetails incident = search.details(number, viewer);
-		return ResponseEntity.created(location(incident.number())).body(incident);
+		String normalized = number.trim().toUpperCase(Locale.ROOT);
+		IdempotencyKeys.Answer answer = idempotency.once(viewer.userId(), idempotencyKey,
+				"POST /api/incidents/" + normalized + "/comments", request, HttpStatus.CREATED, () -> {
+					actions.comment(number, request, viewer);
+					return search.visible(number, viewer).getNumber();
+				});
+		return answered(answer, search.details(answer.incidentNumber(), viewer));
 	}
 
 	@PostMapping(path = "/{number}/confirmation", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -133,6 +161,14 @@ public class IncidentController {
 		Viewer viewer = Viewer.of(authentication);
 		actions.cancel(number, request, viewer);
 		return search.details(number, viewer);
+	}
+
+	private static ResponseEntity<IncidentDetails> answered(IdempotencyKeys.Answer answer, IncidentDetails incident) {
+		ResponseEntity.BodyBuilder response = ResponseEntity.status(answer.status()).location(location(incident.number()));
+		if (answer.replayed()) {
+			response.header(REPLAYED_HEADER, "true");
+		}
+		return response.body(incident);
 	}
 
 	private static URI location(String number) {
