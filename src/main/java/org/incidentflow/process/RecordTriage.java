@@ -2,7 +2,9 @@ package org.incidentflow.process;
 
 import static org.incidentflow.incident.IncidentProcess.Vars;
 
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.variable.Variables;
 import org.incidentflow.incident.ActivityLog;
@@ -14,15 +16,19 @@ import org.springframework.stereotype.Component;
 
 /**
  * Completing triage is the first response. Applies the corrected facts and tells the model, through the transient
- * variable {@code reassess}, whether category, priority and SLA must be decided again.
+ * variable {@code reassess}, whether category, priority and SLA must be decided again. The triage agent's claim ends
+ * with triage: an incident that goes on to a group the agent is not in names no assignee until someone there takes
+ * the next task (as a change of assignment group clears the assignee).
  */
 @Component("recordTriage")
 public class RecordTriage implements JavaDelegate {
 
 	private final ProcessRecords records;
+	private final IdentityService identityService;
 
-	public RecordTriage(ProcessRecords records) {
+	public RecordTriage(ProcessRecords records, IdentityService identityService) {
 		this.records = records;
+		this.identityService = identityService;
 	}
 
 	@Override
@@ -47,9 +53,17 @@ public class RecordTriage implements JavaDelegate {
 		String classification = (String) execution.getVariable(Vars.CLASSIFICATION);
 		if ("incident".equals(classification)) {
 			incident.setState(State.IN_PROGRESS);
+			if (incident.getAssignee() != null && !memberOf(incident.getAssignee(), incident.getAssignmentGroup())) {
+				incident.setAssignee(null);
+			}
 		}
 		records.event(incident, "TRIAGED", "Classified as " + classification.replace('_', ' ')
 				+ (reassess ? "; facts corrected, category, priority and SLA decided again" : ""));
+	}
+
+	private boolean memberOf(String userId, String groupId) {
+		return groupId != null && Context.getCommandContext().runWithoutAuthorization(
+				() -> identityService.createUserQuery().userId(userId).memberOfGroup(groupId).count() > 0);
 	}
 
 }

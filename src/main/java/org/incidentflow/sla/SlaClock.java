@@ -123,10 +123,17 @@ public class SlaClock {
 
 	/** The time on hold since the report, every pause measured in the given calendar; a running pause counts to now. */
 	public Duration timeOnHold(Incident incident, String slaCalendar) {
+		return timeOnHold(incident, slaCalendar, ActivityLog.now());
+	}
+
+	/** The time on hold between the report and {@code until} (pauses cut there), measured in the given calendar. */
+	Duration timeOnHold(Incident incident, String slaCalendar, Instant until) {
 		Instant now = ActivityLog.now();
 		return pauses.findByIncidentIdOrderByStartedAtAscIdAsc(incident.getId()).stream()
+			.filter(pause -> pause.getStartedAt().isBefore(until))
 			.map(pause -> {
-				Instant end = pause.endOr(now);
+				Instant ended = pause.endOr(now);
+				Instant end = ended.isAfter(until) ? until : ended;
 				return end.isAfter(pause.getStartedAt())
 						? calendar.workingTime(pause.getStartedAt(), end, slaCalendar)
 						: Duration.ZERO;
@@ -137,10 +144,14 @@ public class SlaClock {
 	private void setDueDates(DelegateExecution execution, Incident incident, Targets targets) {
 		Instant reported = incident.getReportedAt();
 		Duration onHold = timeOnHold(incident, targets.calendar());
-		Instant responseDue = calendar.add(reported, targets.calendar(), targets.responseTarget(), 100, onHold);
+		// the response target is met (or missed) at the first response: time on hold after it does not move it
+		Duration onHoldBeforeResponse = incident.getFirstResponseAt() == null ? onHold
+				: timeOnHold(incident, targets.calendar(), incident.getFirstResponseAt());
+		Instant responseDue = calendar.add(reported, targets.calendar(), targets.responseTarget(), 100,
+				onHoldBeforeResponse);
 		Instant resolutionDue = calendar.add(reported, targets.calendar(), targets.resolutionTarget(), 100, onHold);
 		execution.setVariable(RESPONSE_WARNING_AT, date(calendar.add(reported, targets.calendar(),
-				targets.responseTarget(), targets.warningPercent(), onHold)));
+				targets.responseTarget(), targets.warningPercent(), onHoldBeforeResponse)));
 		execution.setVariable(Vars.RESPONSE_DUE, date(responseDue));
 		execution.setVariable(RESOLUTION_WARNING_AT, date(calendar.add(reported, targets.calendar(),
 				targets.resolutionTarget(), targets.warningPercent(), onHold)));
@@ -164,13 +175,16 @@ public class SlaClock {
 	 * wall-clock time on hold, as they always did. Their next reprioritisation switches them to the intervals.
 	 */
 	private static void shiftDueDates(DelegateExecution execution, Incident incident, Duration paused) {
-		for (String name : List.of(RESPONSE_WARNING_AT, Vars.RESPONSE_DUE, RESOLUTION_WARNING_AT, Vars.RESOLUTION_DUE)) {
+		boolean responded = incident.getFirstResponseAt() != null;
+		List<String> moving = responded ? List.of(RESOLUTION_WARNING_AT, Vars.RESOLUTION_DUE)
+				: List.of(RESPONSE_WARNING_AT, Vars.RESPONSE_DUE, RESOLUTION_WARNING_AT, Vars.RESOLUTION_DUE);
+		for (String name : moving) {
 			Date due = (Date) execution.getVariable(name);
 			if (due != null) {
 				execution.setVariable(name, new Date(due.getTime() + paused.toMillis()));
 			}
 		}
-		if (incident.getResponseDueAt() != null) {
+		if (incident.getResponseDueAt() != null && !responded) {
 			incident.setResponseDueAt(incident.getResponseDueAt().plus(paused));
 		}
 		if (incident.getResolutionDueAt() != null) {
