@@ -136,6 +136,45 @@ class IncidentLifecycleApiTest extends WebTestSupport {
 		assertThat(openTask(Tasks.INVESTIGATE)).isNull();
 	}
 
+	@Test
+	void triageHandsTheIncidentToItsGroupWithoutNamingTheTriageAgent() throws Exception {
+		report("Payroll export fails " + UUID.randomUUID());
+		assertThat(incident.get("assignmentGroup").asText()).isEqualTo("app-support");
+		String triage = openTask(Tasks.TRIAGE).get("id").asText();
+		ok(postJson("/engine-rest/task/" + triage + "/claim", "alice", "{\"userId\":\"alice\"}"), 204);
+		read();
+		assertThat(incident.get("assignee").asText()).isEqualTo("alice");
+
+		work("alice", Tasks.TRIAGE, Map.of(Vars.CLASSIFICATION, "incident"));
+		assertThat(incident.get("assignmentGroup").asText()).isEqualTo("app-support");
+		assertThat(incident.has("assignee")).as("alice is not in app-support").isFalse();
+		assertThat(openTask(Tasks.INVESTIGATE).has("assignee")
+				&& !openTask(Tasks.INVESTIGATE).get("assignee").isNull()).isFalse();
+
+		work("ann", Tasks.INVESTIGATE, Map.of(Vars.INVESTIGATION_OUTCOME, "on_hold", Vars.ON_HOLD_REASON,
+				"awaiting_caller", Vars.ON_HOLD_COMMENT, "Which cost centre?"));
+		assertThat(incident.get("assignee").asText()).isEqualTo("ann");
+	}
+
+	@Test
+	void theResponseDueDateStaysWhereItWasOnHoldAfterTheFirstResponse() throws Exception {
+		report("Payroll export slow " + UUID.randomUUID());
+		advance(Duration.ofMinutes(20));
+		work("alice", Tasks.TRIAGE, Map.of(Vars.CLASSIFICATION, "incident"));
+		Instant responseDue = Instant.parse(incident.get("responseDueAt").asText());
+		Instant resolutionDue = Instant.parse(incident.get("resolutionDueAt").asText());
+
+		work("ann", Tasks.INVESTIGATE, Map.of(Vars.INVESTIGATION_OUTCOME, "on_hold", Vars.ON_HOLD_REASON,
+				"awaiting_caller", Vars.ON_HOLD_COMMENT, "Which cost centre is affected?"));
+		advance(Duration.ofMinutes(40));
+		ok(postJson(path("/comments"), "rita", "{\"body\":\"Cost centre 4711\"}"), 201);
+		read();
+		assertThat(incident.get("state").asText()).isEqualTo("in_progress");
+		assertThat(Instant.parse(incident.get("responseDueAt").asText())).isEqualTo(responseDue);
+		assertThat(Instant.parse(incident.get("resolutionDueAt").asText()))
+			.isEqualTo(resolutionDue.plus(Duration.ofMinutes(40)));
+	}
+
 	// ---- steps
 
 	void report(String title) throws Exception {
