@@ -23,6 +23,7 @@ import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
 import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
+import org.camunda.bpm.model.dmn.instance.Decision;
 import org.camunda.bpm.model.dmn.instance.DecisionTable;
 import org.camunda.bpm.model.dmn.instance.Output;
 import org.camunda.bpm.model.dmn.instance.OutputEntry;
@@ -46,7 +47,8 @@ import org.xml.sax.helpers.DefaultHandler;
  */
 public class ModelDeploymentCheck implements Deployer {
 
-	private static final Pattern QUOTED = Pattern.compile("'([^']+)'");
+	private static final Pattern SAX_LINE = Pattern.compile("(?s).*?Line=(\\d+):(.*)");
+	private static final Pattern IMPL_START = Pattern.compile("'?Dmn\\w+?Impl\\{");
 	private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?([eE][-+]?\\d+)?");
 
 	@Override
@@ -92,20 +94,21 @@ public class ModelDeploymentCheck implements Deployer {
 			model = Dmn.readModelFromStream(new ByteArrayInputStream(bytes));
 		}
 		catch (ModelException invalid) {
-			SAXParseException at = saxCause(invalid);
-			String reason = at != null ? at.getMessage() : invalid.getMessage();
-			throw refused(resource, "The decision model is not valid DMN: " + reason,
-					new ModelProblem(reason, at == null ? 0 : at.getLineNumber(), at == null ? 0 : at.getColumnNumber(),
-							null));
+			ModelProblem problem = schemaProblem(invalid);
+			throw refused(resource, "The decision model is not valid DMN: " + problem.message(), problem);
 		}
 		DefaultDmnEngineConfiguration dmn = dmnConfiguration();
 		try {
 			dmn.getTransformer().createTransform().modelInstance(model).transformDecisionRequirementsGraph();
 		}
 		catch (DmnTransformException invalid) {
-			String id = elementIdIn(invalid.getMessage(), model);
-			throw refused(resource, "The decision model cannot be used: " + invalid.getMessage(),
-					located(xml, invalid.getMessage(), id));
+			List<String> ids = new ArrayList<>();
+			String reason = readable(String.valueOf(invalid.getMessage()), ids);
+			String id = ids.stream().filter(candidate -> model.getModelElementById(candidate) != null)
+				.reduce((first, last) -> last)
+				.orElseGet(() -> model.getModelElementsByType(Decision.class).size() == 1
+						? model.getModelElementsByType(Decision.class).iterator().next().getId() : null);
+			throw refused(resource, "The decision model cannot be used: " + reason, located(xml, reason, id));
 		}
 		List<Problem> problems = new ArrayList<>();
 		for (DecisionTable table : model.getModelElementsByType(DecisionTable.class)) {
@@ -168,24 +171,68 @@ public class ModelDeploymentCheck implements Deployer {
 		return engine.getDmnEngineConfiguration();
 	}
 
-	private static SAXParseException saxCause(Throwable failure) {
+	/** The schema violation and its line: the model API reports it as a SAXException "Error: URI=... Line=4: ...". */
+	private static ModelProblem schemaProblem(Throwable failure) {
 		for (Throwable cause = failure; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
 			if (cause instanceof SAXParseException sax) {
-				return sax;
+				return new ModelProblem(sax.getMessage(), sax.getLineNumber(), sax.getColumnNumber(), null);
+			}
+			Matcher line = SAX_LINE.matcher(String.valueOf(cause.getMessage()));
+			if (line.matches()) {
+				return new ModelProblem(line.group(2).trim(), Integer.parseInt(line.group(1)), 0, null);
 			}
 		}
-		return null;
+		return new ModelProblem(String.valueOf(failure.getMessage()), 0, 0, null);
 	}
 
-	/** The first quoted name in the message that is an element id of the model. */
-	private static String elementIdIn(String message, DmnModelInstance model) {
-		Matcher quoted = QUOTED.matcher(String.valueOf(message));
-		while (quoted.find()) {
-			if (model.getModelElementById(quoted.group(1)) != null) {
-				return quoted.group(1);
+	/**
+	 * The DMN engine's messages quote its internal objects ({@code 'DmnDecisionTableOutputImpl{id='first', ...}'});
+	 * each is replaced by the element's id, where it has one, which is collected in order of appearance.
+	 */
+	static String readable(String message, List<String> ids) {
+		StringBuilder out = new StringBuilder();
+		int i = 0;
+		while (i < message.length()) {
+			Matcher blob = IMPL_START.matcher(message).region(i, message.length());
+			if (!blob.find()) {
+				out.append(message, i, message.length());
+				break;
 			}
+			out.append(message, i, blob.start());
+			int depth = 0;
+			int end = blob.end() - 1;
+			String id = null;
+			for (int j = blob.end() - 1; j < message.length(); j++) {
+				char c = message.charAt(j);
+				if (c == '{') {
+					depth++;
+				}
+				else if (c == '}') {
+					depth--;
+					if (depth == 0) {
+						end = j;
+						break;
+					}
+				}
+				else if (depth == 1 && id == null && message.startsWith("id='", j)
+						&& (j == 0 || !Character.isLetterOrDigit(message.charAt(j - 1)))) {
+					int close = message.indexOf('\'', j + 4);
+					if (close > 0) {
+						id = message.substring(j + 4, close);
+					}
+				}
+			}
+			int after = end + 1 < message.length() && message.charAt(end + 1) == '\'' ? end + 2 : end + 1;
+			if (id != null) {
+				ids.add(id);
+				out.append('\'').append(id).append('\'');
+			}
+			else {
+				out.append("'…'");
+			}
+			i = after;
 		}
-		return null;
+		return out.toString();
 	}
 
 	/** A problem at the element's {@code id="..."} attribute (line and column from 1), or without location. */

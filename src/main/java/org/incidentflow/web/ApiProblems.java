@@ -28,6 +28,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import com.fasterxml.jackson.core.JsonParseException;
@@ -76,6 +77,16 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
 				"The incident's process does not accept this in its current step.");
 		body.setTitle("Not possible now");
 		return handleExceptionInternal(ex, body, new HttpHeaders(), HttpStatus.CONFLICT, request);
+	}
+
+	/**
+	 * A body announced as multipart that cannot be parsed (no boundary, truncated): the client's fault. Spring parses
+	 * multipart bodies before any handler is chosen, so this reaches only global advice.
+	 */
+	@ExceptionHandler(MultipartException.class)
+	ResponseEntity<Object> unreadableMultipart(MultipartException ex, WebRequest request) {
+		return invalid(ex, "The request body is announced as multipart but cannot be read as such; the API takes "
+				+ "JSON (Content-Type: application/json).", List.of(), request);
 	}
 
 	/** Leaves authentication and authorization failures to Spring Security (401 challenge, 403). */

@@ -29,6 +29,16 @@ public class ApiRequestChecks implements WebMvcConfigurer {
 				connector -> connector.setEncodedSolidusHandling(EncodedSolidusHandling.PASS_THROUGH.getValue()));
 	}
 
+	/** Tomcat's own error answers as problem bodies ({@link ProblemErrorReportValve}), ahead of its HTML valve. */
+	@Bean
+	WebServerFactoryCustomizer<TomcatServletWebServerFactory> tomcatErrorsAsProblems() {
+		return factory -> factory.addContextCustomizers(context -> {
+			if (context.getParent() != null) {
+				context.getParent().getPipeline().addValve(new ProblemErrorReportValve());
+			}
+		});
+	}
+
 	/** After Spring Security (order -100): unauthenticated requests get their 401 first. */
 	@Bean
 	FilterRegistrationBean<ContentTypeCheck> contentTypeCheck() {
