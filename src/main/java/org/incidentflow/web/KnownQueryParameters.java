@@ -9,7 +9,9 @@ import java.util.TreeSet;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.beans.BeanUtils;
 import org.springframework.core.MethodParameter;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.method.HandlerMethod;
@@ -19,8 +21,10 @@ import org.springframework.web.util.UriComponentsBuilder;
 /**
  * Refuses query parameters the endpoint does not know ({@code ?bogus=1}, a misspelt or unsupported filter): a client
  * that filters by something the API ignores would otherwise get every incident and believe it got a filtered list.
- * The known names are the handler method's {@code @RequestParam}s; a handler that takes arbitrary parameters (a
- * {@code Map} or a {@code @ModelAttribute}) is not checked. A value containing U+0000 is refused too, whatever the
+ * The known names are what Spring would bind: the handler method's {@code @RequestParam}s, its unannotated simple
+ * parameters, the properties of a command object ({@code @ModelAttribute} or unannotated, a record's components) and
+ * {@code page}, {@code size}, {@code sort} for a {@code Pageable}; a handler that takes arbitrary parameters (a
+ * {@code Map}) is not checked. A value containing U+0000 is refused too, whatever the
  * endpoint: no column can be compared with it on PostgreSQL.
  */
 public class KnownQueryParameters implements HandlerInterceptor {
@@ -67,20 +71,74 @@ public class KnownQueryParameters implements HandlerInterceptor {
 	static Set<String> known(HandlerMethod method) {
 		Set<String> names = new TreeSet<>();
 		for (MethodParameter parameter : method.getMethodParameters()) {
+			Class<?> type = parameter.getParameterType();
 			if (parameter.hasParameterAnnotation(ModelAttribute.class)) {
-				return null;
-			}
-			RequestParam param = parameter.getParameterAnnotation(RequestParam.class);
-			if (param == null) {
+				if (!addProperties(type, names)) {
+					return null;
+				}
 				continue;
 			}
-			if (Map.class.isAssignableFrom(parameter.getParameterType())) {
+			RequestParam param = parameter.getParameterAnnotation(RequestParam.class);
+			if (param != null) {
+				if (Map.class.isAssignableFrom(type) || MultiValueMap.class.isAssignableFrom(type)) {
+					return null;
+				}
+				names.add(!param.name().isEmpty() ? param.name() : parameterName(parameter));
+				continue;
+			}
+			if (parameter.getParameterAnnotations().length > 0 || isFrameworkArgument(type)) {
+				// @PathVariable, @RequestBody, @RequestHeader, ...; the request, the user, ...
+				continue;
+			}
+			// no annotation: Spring binds a simple type as a query parameter of that name, anything else as a
+			// command object from the parameters named like its properties
+			if (BeanUtils.isSimpleProperty(type)) {
+				names.add(parameterName(parameter));
+			}
+			else if (type.getName().equals("org.springframework.data.domain.Pageable")) {
+				names.addAll(List.of("page", "size", "sort"));
+			}
+			else if (!addProperties(type, names)) {
 				return null;
 			}
-			String name = !param.name().isEmpty() ? param.name() : parameterName(parameter);
-			names.add(name);
 		}
 		return names;
+	}
+
+	/** The bindable properties of a command object; false when it takes anything (a map). */
+	private static boolean addProperties(Class<?> type, Set<String> names) {
+		if (Map.class.isAssignableFrom(type)) {
+			return false;
+		}
+		if (type.isRecord()) {
+			for (java.lang.reflect.RecordComponent component : type.getRecordComponents()) {
+				names.add(component.getName());
+			}
+			return true;
+		}
+		for (java.beans.PropertyDescriptor property : BeanUtils.getPropertyDescriptors(type)) {
+			if (property.getWriteMethod() != null) {
+				names.add(property.getName());
+			}
+		}
+		return true;
+	}
+
+	private static boolean isFrameworkArgument(Class<?> type) {
+		return jakarta.servlet.ServletRequest.class.isAssignableFrom(type)
+				|| jakarta.servlet.ServletResponse.class.isAssignableFrom(type)
+				|| jakarta.servlet.http.HttpSession.class.isAssignableFrom(type)
+				|| java.security.Principal.class.isAssignableFrom(type)
+				|| org.springframework.web.context.request.WebRequest.class.isAssignableFrom(type)
+				|| java.io.InputStream.class.isAssignableFrom(type) || java.io.Reader.class.isAssignableFrom(type)
+				|| java.io.OutputStream.class.isAssignableFrom(type) || java.io.Writer.class.isAssignableFrom(type)
+				|| java.util.Locale.class.isAssignableFrom(type) || java.util.TimeZone.class.isAssignableFrom(type)
+				|| java.time.ZoneId.class.isAssignableFrom(type)
+				|| org.springframework.ui.Model.class.isAssignableFrom(type)
+				|| org.springframework.validation.Errors.class.isAssignableFrom(type)
+				|| org.springframework.web.util.UriComponentsBuilder.class.isAssignableFrom(type)
+				|| org.springframework.http.HttpEntity.class.isAssignableFrom(type)
+				|| org.springframework.http.HttpMethod.class.isAssignableFrom(type);
 	}
 
 	private static String parameterName(MethodParameter parameter) {
