@@ -59,8 +59,12 @@ public class ReportService {
 	}
 
 	public KpiReport kpis(ReportPeriod period, Dimension groupBy) {
+		return kpis(period, groupBy, ReportFilter.NONE);
+	}
+
+	public KpiReport kpis(ReportPeriod period, Dimension groupBy, ReportFilter filter) {
 		Instant now = ActivityLog.now();
-		PeriodData data = reader.read(period, now, true);
+		PeriodData data = filtered(reader.read(period, now, true), filter);
 		Figures.Population all = new Figures.Population(period, now, data.incidents(), data.available());
 		List<KpiReport.Group> groups = groupBy == null ? List.of()
 				: partition(data.incidents(), groupBy).entrySet().stream()
@@ -78,7 +82,11 @@ public class ReportService {
 	}
 
 	public VolumeReport volume(ReportPeriod period, ReportInterval interval, Dimension groupBy) {
-		PeriodData data = reader.read(period, ActivityLog.now(), false);
+		return volume(period, interval, groupBy, ReportFilter.NONE);
+	}
+
+	public VolumeReport volume(ReportPeriod period, ReportInterval interval, Dimension groupBy, ReportFilter filter) {
+		PeriodData data = filtered(reader.read(period, ActivityLog.now(), false), filter);
 		List<VolumeReport.Series> groups = groupBy == null ? List.of()
 				: partition(data.incidents(), groupBy).entrySet().stream()
 					.sorted(Map.Entry.comparingByKey(Comparator.nullsLast(keyOrder(groupBy))))
@@ -87,6 +95,14 @@ public class ReportService {
 					.toList();
 		return new VolumeReport(period.from(), period.to(), zone.getId(), interval.code(),
 				groupBy == null ? null : groupBy.code(), buckets(data.incidents(), period, interval), groups);
+	}
+
+	private static PeriodData filtered(PeriodData data, ReportFilter filter) {
+		if (filter.isEmpty()) {
+			return data;
+		}
+		return new PeriodData(data.period(), data.now(), data.incidents().stream().filter(filter::matches).toList(),
+				data.available(), data.childrenOfMajor());
 	}
 
 	/** The period's buckets with the events of each incident counted on the day they happened. */

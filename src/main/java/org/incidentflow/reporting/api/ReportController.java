@@ -1,5 +1,8 @@
 package org.incidentflow.reporting.api;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import org.incidentflow.reporting.KpiReport;
 import org.incidentflow.reporting.ReportRequest;
 import org.incidentflow.reporting.ReportService;
@@ -46,9 +49,16 @@ public class ReportController {
 	public KpiReport kpis(
 			@Parameter(description = "First day (ISO date, included); default: 29 days before to", example = "2026-11-01") @RequestParam(required = false) String from,
 			@Parameter(description = "Last day (ISO date, included, not before from, at most 1830 days after it); default: today", example = "2026-11-30") @RequestParam(required = false) String to,
-			@Parameter(description = "Break down by priority, service, configurationItem, category, assignmentGroup or channel", example = "priority") @RequestParam(required = false) String groupBy) {
-		ReportRequest request = ReportRequest.parse(from, to, groupBy, null, reports);
-		return reports.kpis(request.period(), request.groupBy());
+			@Parameter(description = "Break down by priority, service, configurationItem, category, assignmentGroup or channel", example = "priority") @RequestParam(required = false) String groupBy,
+			@Parameter(description = "Only incidents of this priority (1–5)") @RequestParam(required = false) String priority,
+			@Parameter(description = "Only incidents of this service") @RequestParam(required = false) String service,
+			@Parameter(description = "Only incidents of this configuration item") @RequestParam(required = false) String configurationItem,
+			@Parameter(description = "Only incidents of this category") @RequestParam(required = false) String category,
+			@Parameter(description = "Only incidents of this assignment group") @RequestParam(required = false) String assignmentGroup,
+			@Parameter(description = "Only incidents of this channel (portal, email, phone, chat, monitoring)") @RequestParam(required = false) String channel) {
+		ReportRequest request = ReportRequest.parse(from, to, groupBy, null,
+				filters(priority, service, configurationItem, category, assignmentGroup, channel), reports);
+		return reports.kpis(request.period(), request.groupBy(), request.filter());
 	}
 
 	@GetMapping("/volume")
@@ -59,9 +69,28 @@ public class ReportController {
 			@Parameter(description = "First day (ISO date, included)", example = "2026-11-01") @RequestParam(required = false) String from,
 			@Parameter(description = "Last day (ISO date, included)", example = "2026-11-30") @RequestParam(required = false) String to,
 			@Parameter(description = "day (default) or week") @RequestParam(required = false) String interval,
-			@Parameter(description = "Break down by priority, service, configurationItem, category, assignmentGroup or channel") @RequestParam(required = false) String groupBy) {
-		ReportRequest request = ReportRequest.parse(from, to, groupBy, interval, reports);
-		return reports.volume(request.period(), request.interval(), request.groupBy());
+			@Parameter(description = "Break down by priority, service, configurationItem, category, assignmentGroup or channel") @RequestParam(required = false) String groupBy,
+			@Parameter(description = "Only incidents of this priority (1–5)") @RequestParam(required = false) String priority,
+			@Parameter(description = "Only incidents of this service") @RequestParam(required = false) String service,
+			@Parameter(description = "Only incidents of this configuration item") @RequestParam(required = false) String configurationItem,
+			@Parameter(description = "Only incidents of this category") @RequestParam(required = false) String category,
+			@Parameter(description = "Only incidents of this assignment group") @RequestParam(required = false) String assignmentGroup,
+			@Parameter(description = "Only incidents of this channel") @RequestParam(required = false) String channel) {
+		ReportRequest request = ReportRequest.parse(from, to, groupBy, interval,
+				filters(priority, service, configurationItem, category, assignmentGroup, channel), reports);
+		return reports.volume(request.period(), request.interval(), request.groupBy(), request.filter());
+	}
+
+	static Map<String, String> filters(String priority, String service, String configurationItem, String category,
+			String assignmentGroup, String channel) {
+		Map<String, String> filters = new LinkedHashMap<>();
+		filters.put("priority", priority);
+		filters.put("service", service);
+		filters.put("configurationItem", configurationItem);
+		filters.put("category", category);
+		filters.put("assignmentGroup", assignmentGroup);
+		filters.put("channel", channel);
+		return filters;
 	}
 
 }

@@ -90,12 +90,14 @@ public class ReportsPage {
 	@GetMapping("/reports")
 	String page(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
 			@RequestParam(required = false) String groupBy, @RequestParam(required = false) String interval,
-			Model model, HttpServletResponse response) throws JsonProcessingException {
+			@RequestParam Map<String, String> parameters, Model model, HttpServletResponse response)
+			throws JsonProcessingException {
 		model.addAttribute("dimensions", Dimension.values());
 		model.addAttribute("intervals", ReportInterval.values());
 		ReportRequest request;
 		try {
-			request = ReportRequest.parse(from, to, groupBy == null ? "priority" : groupBy, interval, reports);
+			request = ReportRequest.parse(from, to, groupBy == null ? "priority" : groupBy, interval,
+					filters(parameters), reports);
 		}
 		catch (InvalidRequestException invalid) {
 			Map<String, String> errors = new LinkedHashMap<>();
@@ -108,13 +110,15 @@ public class ReportsPage {
 		}
 		ReportInterval bucket = interval == null && request.period().days() > 62 ? ReportInterval.WEEK
 				: request.interval();
-		KpiReport kpis = reports.kpis(request.period(), request.groupBy());
-		VolumeReport volume = reports.volume(request.period(), bucket, null);
+		KpiReport kpis = reports.kpis(request.period(), request.groupBy(), request.filter());
+		VolumeReport volume = reports.volume(request.period(), bucket, null, request.filter());
 		model.addAttribute("errors", Map.of());
+		model.addAttribute("filters", request.filter().values().entrySet().stream()
+			.map(e -> e.getKey().label() + ": " + e.getKey().display(e.getValue())).toList());
 		model.addAttribute("form", Map.of("from", request.period().from().toString(), "to",
 				request.period().to().toString(), "groupBy", request.groupBy().code(), "interval", bucket.code()));
 		model.addAttribute("query", "from=" + request.period().from() + "&to=" + request.period().to() + "&groupBy="
-				+ request.groupBy().code() + "&interval=" + bucket.code());
+				+ request.groupBy().code() + "&interval=" + bucket.code() + request.filter().query());
 		model.addAttribute("kpis", kpis);
 		model.addAttribute("volume", volume);
 		model.addAttribute("groupByLabel", request.groupBy().label());
@@ -128,20 +132,32 @@ public class ReportsPage {
 	@GetMapping("/reports/export/{table}.csv")
 	ResponseEntity<byte[]> csv(@PathVariable String table, @RequestParam(required = false) String from,
 			@RequestParam(required = false) String to, @RequestParam(required = false) String groupBy,
-			@RequestParam(required = false) String interval) {
+			@RequestParam(required = false) String interval, @RequestParam Map<String, String> parameters) {
 		if (!CsvTables.NAMES.contains(table)) {
 			throw new InvalidRequestException("table", "must be one of " + String.join(", ", CsvTables.NAMES));
 		}
 		ReportRequest request = ReportRequest.parse(from, to, groupBy == null ? "priority" : groupBy, interval,
-				reports);
-		KpiReport kpis = reports.kpis(request.period(), request.groupBy());
-		VolumeReport volume = reports.volume(request.period(), request.interval(), null);
+				filters(parameters), reports);
+		KpiReport kpis = reports.kpis(request.period(), request.groupBy(), request.filter());
+		VolumeReport volume = reports.volume(request.period(), request.interval(), null, request.filter());
 		String body = CsvTables.csv(table, kpis, volume).orElseThrow();
 		String file = "incident-" + table + "-" + request.period().from() + "-to-" + request.period().to() + ".csv";
 		return ResponseEntity.ok()
 			.contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
 			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(file).build().toString())
 			.body(body.getBytes(StandardCharsets.UTF_8));
+	}
+
+	/** The filter parameters among the request's (named like the dimensions: service=..., priority=...). */
+	static Map<String, String> filters(Map<String, String> parameters) {
+		Map<String, String> filters = new LinkedHashMap<>();
+		for (Dimension dimension : Dimension.values()) {
+			String value = parameters.get(dimension.code());
+			if (value != null && !value.isBlank()) {
+				filters.put(dimension.code(), value);
+			}
+		}
+		return filters;
 	}
 
 	static List<Tile> tiles(KpiFigures figures, Map<String, String> notAvailable) {
