@@ -101,7 +101,7 @@ test('an incident manager sees the reports with their charts', async t => {
 		await page.getByLabel('Volume per').press('Tab');
 		await page.keyboard.press('Enter');
 		await page.waitForURL(/groupBy=service/);
-		await page.getByRole('heading', { name: 'By service' }).waitFor();
+		await page.getByRole('heading', { name: 'By service', exact: true }).waitFor();
 		await drawnPixels(page);
 
 		// every table has its CSV

@@ -24,7 +24,7 @@ java -jar "$JAR" --server.port="$PORT" \
 APP_PID=$!
 trap 'kill $APP_PID 2>/dev/null || true; wait $APP_PID 2>/dev/null || true' EXIT
 
-for _ in $(seq 1 180); do
+for _ in $(seq 1 300); do
 	if curl -sf "http://localhost:$PORT/actuator/health" >/dev/null; then break; fi
 	if ! kill -0 $APP_PID 2>/dev/null; then echo "product did not start:"; tail -50 "$LOG"; exit 1; fi
 	sleep 1

@@ -16,7 +16,7 @@ public final class UiPaths {
 	public static final List<String> PAGES = List.of("/reports", "/reports/**", "/portal", "/portal/**");
 
 	/** Stylesheets, scripts and libraries from WebJars the pages load; public, the login page needs them. */
-	public static final List<String> ASSETS = List.of("/ui/**", "/webjars/echarts/**", "/favicon.ico");
+	public static final List<String> ASSETS = List.of("/ui/**", "/webjars/echarts/**");
 
 	private UiPaths() {
 	}
