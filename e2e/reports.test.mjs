@@ -5,8 +5,11 @@
 // charts have data.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 const BASE_URL = process.env.BASE_URL ?? 'http://localhost:8097';
 const ARTIFACTS = new URL('./artifacts/', import.meta.url);
@@ -46,7 +49,8 @@ after(async () => {
 });
 
 async function signIn(t, viewport) {
-	const context = await browser.newContext({ viewport, locale: 'en-US' });
+	// bypassCSP: only so that axe-core can be injected; the page itself runs under its own policy otherwise
+	const context = await browser.newContext({ viewport, locale: 'en-US', bypassCSP: true });
 	const page = await context.newPage();
 	page.setDefaultTimeout(TIMEOUT);
 	page.on('pageerror', error => t.diagnostic(`page error: ${error.message}`));
@@ -54,6 +58,7 @@ async function signIn(t, viewport) {
 	await page.goto(`${BASE_URL}/reports`);
 	// not signed in: the shared login page of the product's pages
 	await page.waitForURL(/\/login$/);
+	assert.deepEqual(await accessibilityViolations(page), [], 'accessibility of /login');
 	await page.getByLabel('User name').fill('maria');
 	await page.getByLabel('Password').fill('demo');
 	await page.getByRole('button', { name: 'Sign in' }).click();
@@ -76,6 +81,15 @@ async function drawnPixels(page) {
 	})), CHARTS);
 }
 
+/** axe-core's WCAG 2.1 A/AA rules on the current page: the serious and critical violations, as text. */
+async function accessibilityViolations(page) {
+	await page.addScriptTag({ content: AXE });
+	const result = await page.evaluate(() => window.axe.run(document, {
+		runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }));
+	return result.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
+		.map(v => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', ')}`);
+}
+
 async function keep(page, name) {
 	await page.screenshot({ path: new URL(`${name}.png`, ARTIFACTS).pathname, fullPage: true });
 	writeFileSync(new URL(`${name}.html`, ARTIFACTS), await page.content());
@@ -94,6 +108,7 @@ test('an incident manager sees the reports with their charts', async t => {
 		assert.match(await page.locator('[data-figure="csatAverage"] dd').innerText(), /not available/);
 		assert.match(await page.locator('#top-services-title').locator('xpath=../..').innerText(), /VPN\s+2/);
 		await keep(page, 'reports-desktop');
+		assert.deepEqual(await accessibilityViolations(page), [], 'accessibility of /reports');
 
 		// the period picker and the breakdown work from the keyboard
 		await page.getByLabel('Break down by').selectOption('service');
