@@ -1,16 +1,16 @@
 package org.incidentflow.reporting;
 
-import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
-import java.util.function.Predicate;
 
 /**
- * Every figure of the reports, defined once: one method each, over a {@link Population} (the incidents of a period,
- * or of one group of it). docs/reports.md says the same in words; keep both in step. To add a figure, add a method
- * here, a field to {@link KpiFigures}, a line to {@link #of(Population)} and a paragraph to docs/reports.md.
+ * Every figure of the reports, defined once: which incidents count for it (a predicate or a duration below, one
+ * each) and how the counts become the figure ({@link Tally#figures()}). docs/reports.md says the same in words; keep
+ * both in step. To add a figure: its rule here, a field in {@link KpiFigures}, a paragraph in docs/reports.md.
+ * <p>
+ * The figures of a population are computed in one pass ({@link Tally}): a year of a service desk is 100,000
+ * incidents, and each report computes them once per group.
  */
 public final class Figures {
 
@@ -20,126 +20,219 @@ public final class Figures {
 	/** The incidents a set of figures is computed on: those of the period (and open ones), possibly one group. */
 	public record Population(ReportPeriod period, Instant now, List<IncidentFacts> incidents,
 			ReportSources.Available available) {
-
-		List<IncidentFacts> resolved() {
-			return incidents.stream().filter(f -> period.contains(f.resolvedAt())).toList();
-		}
-
-		long count(Predicate<IncidentFacts> condition) {
-			return incidents.stream().filter(condition).count();
-		}
-
 	}
 
 	public static KpiFigures of(Population p) {
-		List<IncidentFacts> resolved = p.resolved();
-		long resolvedCount = resolved.size();
-		long fcr = firstContactResolved(resolved);
-		long reopened = reopened(resolved);
-		long escalated = escalated(resolved);
-		Long csatResponses = csatResponses(p, resolved);
-		Long knowledge = knowledgeApplied(p, resolved);
-		List<Duration> toRespond = timesToRespond(p);
-		List<Duration> toResolve = resolved.stream().map(IncidentFacts::timeToResolve).toList();
-		List<Duration> toResolveExcludingHold = resolved.stream().map(IncidentFacts::timeToResolveExcludingHold)
-			.toList();
-		long responseMissed = resolved.stream().filter(f -> f.responseDueAt() != null
-				&& f.responseTargetMissed(p.now())).count();
-		long resolutionMissed = resolved.stream().filter(f -> f.resolutionDueAt() != null
-				&& f.resolutionTargetMissed(p.now())).count();
-		return new KpiFigures(opened(p), resolvedCount, closed(p), canceled(p), backlogGrowth(p), backlog(p),
-				p.count(f -> f.inBacklog() && f.responseTargetMissed(p.now())),
-				p.count(f -> f.inBacklog() && f.resolutionTargetMissed(p.now())),
-				toRespond.size(), Stats.meanMinutes(toRespond), Stats.percentileMinutes(toRespond, 0.5),
-				Stats.meanMinutes(toResolve), Stats.percentileMinutes(toResolve, 0.5),
-				Stats.percentileMinutes(toResolve, 0.9),
-				Stats.meanMinutes(toResolveExcludingHold), Stats.percentileMinutes(toResolveExcludingHold, 0.5),
-				Stats.percentileMinutes(toResolveExcludingHold, 0.9),
-				responseMissed, resolutionMissed,
-				slaMetPercent(resolved, IncidentFacts::responseDueAt, responseMissed),
-				slaMetPercent(resolved, IncidentFacts::resolutionDueAt, resolutionMissed),
-				fcr, Stats.percent(fcr, resolvedCount), reopened, Stats.percent(reopened, resolvedCount),
-				escalated, Stats.percent(escalated, resolvedCount),
-				csatResponses, csatAverage(p, resolved),
-				csatResponses == null ? null : Stats.percent(csatResponses, resolvedCount),
-				knowledge, knowledge == null ? null : Stats.percent(knowledge, resolvedCount));
+		Tally tally = new Tally(p.period(), p.now(), p.available());
+		for (IncidentFacts f : p.incidents()) {
+			tally.add(f);
+		}
+		return tally.figures();
 	}
 
+	// ---------------------------------------------------------------------------------------- the rules, one each
+
 	/** Opened: reported in the period. */
-	static long opened(Population p) {
-		return p.count(f -> p.period().contains(f.reportedAt()));
+	static boolean opened(IncidentFacts f, ReportPeriod period) {
+		return period.contains(f.reportedAt());
+	}
+
+	/** Resolved: its (last) resolution lies in the period. */
+	static boolean resolved(IncidentFacts f, ReportPeriod period) {
+		return period.contains(f.resolvedAt());
 	}
 
 	/** Closed: closed in the period. */
-	static long closed(Population p) {
-		return p.count(f -> p.period().contains(f.closedAt()));
+	static boolean closed(IncidentFacts f, ReportPeriod period) {
+		return period.contains(f.closedAt());
 	}
 
 	/** Canceled: canceled in the period (including "not an incident" and duplicates). */
-	static long canceled(Population p) {
-		return p.count(f -> p.period().contains(f.canceledAt()));
+	static boolean canceled(IncidentFacts f, ReportPeriod period) {
+		return period.contains(f.canceledAt());
 	}
 
-	/** Backlog growth: opened − closed − canceled; positive means the backlog grew. */
-	static long backlogGrowth(Population p) {
-		return opened(p) - closed(p) - canceled(p);
+	/** Responded (the MTTA population): the first response lies in the period. */
+	static boolean responded(IncidentFacts f, ReportPeriod period) {
+		return period.contains(f.firstResponseAt());
 	}
 
 	/** Backlog: open now (new, in progress, on hold), whenever reported. */
-	static long backlog(Population p) {
-		return p.count(IncidentFacts::inBacklog);
-	}
-
-	/** MTTA population: incidents whose first response lies in the period; reported → first response. */
-	static List<Duration> timesToRespond(Population p) {
-		return p.incidents().stream().filter(f -> p.period().contains(f.firstResponseAt()))
-			.map(IncidentFacts::timeToRespond).toList();
-	}
-
-	/** SLA met: resolved incidents with a target, minus those that missed it, ÷ resolved incidents with a target. */
-	static BigDecimal slaMetPercent(List<IncidentFacts> resolved,
-			java.util.function.Function<IncidentFacts, Instant> due, long missed) {
-		long withTarget = resolved.stream().map(due).filter(Objects::nonNull).count();
-		return Stats.percent(withTarget - missed, withTarget);
+	static boolean inBacklog(IncidentFacts f) {
+		return f.inBacklog();
 	}
 
 	/** First contact resolution: resolved by the first assigned group, never escalated, reassigned or reopened. */
-	static long firstContactResolved(List<IncidentFacts> resolved) {
-		return resolved.stream().filter(f -> !f.escalated() && !f.reassigned() && f.reopenCount() == 0).count();
+	static boolean firstContactResolution(IncidentFacts f) {
+		return !f.escalated() && !f.reassigned() && f.reopenCount() == 0;
 	}
 
-	/** Reopened: resolved incidents whose resolution the caller rejected at least once. */
-	static long reopened(List<IncidentFacts> resolved) {
-		return resolved.stream().filter(f -> f.reopenCount() > 0).count();
+	/** Reopened: the caller rejected a resolution at least once. */
+	static boolean reopened(IncidentFacts f) {
+		return f.reopenCount() > 0;
 	}
 
-	/** Escalated: resolved incidents handed to another support level at least once (functional escalation). */
-	static long escalated(List<IncidentFacts> resolved) {
-		return resolved.stream().filter(IncidentFacts::escalated).count();
+	/** Escalated: handed to another support level at least once (functional escalation). */
+	static boolean escalated(IncidentFacts f) {
+		return f.escalated();
 	}
 
-	/** Satisfaction responses: resolved incidents the caller rated; {@code null} without the portal's survey. */
-	static Long csatResponses(Population p, List<IncidentFacts> resolved) {
-		if (!p.available().satisfaction()) {
-			return null;
+	/** MTTA: reported → first response, wall clock. */
+	static long millisToRespond(IncidentFacts f) {
+		return f.firstResponseAt().toEpochMilli() - f.reportedAt().toEpochMilli();
+	}
+
+	/** MTTR: reported → (last) resolution, wall clock. */
+	static long millisToResolve(IncidentFacts f) {
+		return f.resolvedAt().toEpochMilli() - f.reportedAt().toEpochMilli();
+	}
+
+	/** MTTR without time on hold: minus the sum of the incident's SLA pauses. */
+	static long millisToResolveExcludingHold(IncidentFacts f) {
+		return millisToResolve(f) - f.pausedMillis();
+	}
+
+	// ---------------------------------------------------------------------------------------- counting
+
+	/** The counts and durations of one population, gathered in one pass. */
+	static final class Tally {
+
+		private final ReportPeriod period;
+		private final Instant now;
+		private final ReportSources.Available available;
+
+		long opened, closed, canceled, backlog, backlogResponseBreached, backlogResolutionBreached;
+		long resolved, responseWithTarget, responseMissed, resolutionWithTarget, resolutionMissed;
+		long firstContactResolved, reopened, escalated, csatResponses, csatSum, knowledgeApplied;
+		final Durations toRespond = new Durations();
+		final Durations toResolve = new Durations();
+		final Durations toResolveExcludingHold = new Durations();
+
+		Tally(ReportPeriod period, Instant now, ReportSources.Available available) {
+			this.period = period;
+			this.now = now;
+			this.available = available;
 		}
-		return resolved.stream().filter(f -> f.csatScore() != null).count();
+
+		void add(IncidentFacts f) {
+			if (opened(f, period)) {
+				opened++;
+			}
+			if (closed(f, period)) {
+				closed++;
+			}
+			if (canceled(f, period)) {
+				canceled++;
+			}
+			if (inBacklog(f)) {
+				backlog++;
+				if (f.responseTargetMissed(now)) {
+					backlogResponseBreached++;
+				}
+				if (f.resolutionTargetMissed(now)) {
+					backlogResolutionBreached++;
+				}
+			}
+			if (responded(f, period)) {
+				toRespond.add(millisToRespond(f));
+			}
+			if (!resolved(f, period)) {
+				return;
+			}
+			resolved++;
+			toResolve.add(millisToResolve(f));
+			toResolveExcludingHold.add(millisToResolveExcludingHold(f));
+			if (f.responseDueAt() != null) {
+				responseWithTarget++;
+				if (f.responseTargetMissed(now)) {
+					responseMissed++;
+				}
+			}
+			if (f.resolutionDueAt() != null) {
+				resolutionWithTarget++;
+				if (f.resolutionTargetMissed(now)) {
+					resolutionMissed++;
+				}
+			}
+			if (firstContactResolution(f)) {
+				firstContactResolved++;
+			}
+			if (reopened(f)) {
+				reopened++;
+			}
+			if (escalated(f)) {
+				escalated++;
+			}
+			if (f.csatScore() != null) {
+				csatResponses++;
+				csatSum += f.csatScore();
+			}
+			if (Boolean.TRUE.equals(f.knowledgeApplied())) {
+				knowledgeApplied++;
+			}
+		}
+
+		KpiFigures figures() {
+			toRespond.sort();
+			toResolve.sort();
+			toResolveExcludingHold.sort();
+			boolean csat = available.satisfaction();
+			boolean knowledge = available.knowledge();
+			return new KpiFigures(opened, resolved, closed, canceled,
+					// backlog growth: what the period added to the backlog
+					opened - closed - canceled,
+					backlog, backlogResponseBreached, backlogResolutionBreached,
+					toRespond.size(), toRespond.meanMinutes(), toRespond.percentileMinutes(0.5),
+					toResolve.meanMinutes(), toResolve.percentileMinutes(0.5), toResolve.percentileMinutes(0.9),
+					toResolveExcludingHold.meanMinutes(), toResolveExcludingHold.percentileMinutes(0.5),
+					toResolveExcludingHold.percentileMinutes(0.9),
+					responseMissed, resolutionMissed,
+					// SLA met: resolved with a target, minus those that missed it, ÷ resolved with a target
+					Stats.percent(responseWithTarget - responseMissed, responseWithTarget),
+					Stats.percent(resolutionWithTarget - resolutionMissed, resolutionWithTarget),
+					firstContactResolved, Stats.percent(firstContactResolved, resolved),
+					reopened, Stats.percent(reopened, resolved),
+					escalated, Stats.percent(escalated, resolved),
+					// satisfaction: ratings of the resolved incidents; each resolved incident is offered the survey
+					csat ? (Long) csatResponses : null,
+					csat ? Stats.mean(csatSum, csatResponses) : null,
+					csat ? Stats.percent(csatResponses, resolved) : null,
+					knowledge ? (Long) knowledgeApplied : null,
+					knowledge ? Stats.percent(knowledgeApplied, resolved) : null);
+		}
+
 	}
 
-	/** Average satisfaction: mean rating (1–5) of the rated resolved incidents. */
-	static BigDecimal csatAverage(Population p, List<IncidentFacts> resolved) {
-		if (!p.available().satisfaction()) {
-			return null;
-		}
-		return Stats.mean(resolved.stream().map(IncidentFacts::csatScore).filter(Objects::nonNull).toList());
-	}
+	/** Durations in milliseconds, without boxing. */
+	static final class Durations {
 
-	/** Knowledge use: resolved incidents with an applied known error or article; {@code null} without knowledge. */
-	static Long knowledgeApplied(Population p, List<IncidentFacts> resolved) {
-		if (!p.available().knowledge()) {
-			return null;
+		private long[] millis = new long[64];
+		private int size;
+
+		void add(long value) {
+			if (size == millis.length) {
+				millis = Arrays.copyOf(millis, size * 2);
+			}
+			millis[size++] = value;
 		}
-		return resolved.stream().filter(f -> Boolean.TRUE.equals(f.knowledgeApplied())).count();
+
+		int size() {
+			return size;
+		}
+
+		void sort() {
+			Arrays.sort(millis, 0, size);
+		}
+
+		java.math.BigDecimal meanMinutes() {
+			return Stats.meanMinutes(millis, size);
+		}
+
+		/** Only after {@link #sort()}. */
+		java.math.BigDecimal percentileMinutes(double fraction) {
+			return Stats.percentileMinutes(millis, size, fraction);
+		}
+
 	}
 
 }

@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import org.incidentflow.incident.ActivityLog;
@@ -105,32 +104,43 @@ public class ReportService {
 				data.available(), data.childrenOfMajor());
 	}
 
-	/** The period's buckets with the events of each incident counted on the day they happened. */
+	/**
+	 * The period's buckets with the events of each incident counted on the day they happened (in the reporting time
+	 * zone). Each event finds its bucket by binary search over the buckets' first instants.
+	 */
 	static List<VolumeReport.Bucket> buckets(List<IncidentFacts> incidents, ReportPeriod period,
 			ReportInterval interval) {
-		Map<LocalDate, long[]> byStart = new TreeMap<>();
+		List<LocalDate> starts = new ArrayList<>();
 		for (LocalDate day = period.from(); !day.isAfter(period.to()); day = interval.bucketEnd(day, period)
 			.plusDays(1)) {
-			byStart.put(day, new long[4]);
+			starts.add(day);
 		}
+		long[] bounds = new long[starts.size()];
+		for (int i = 0; i < bounds.length; i++) {
+			bounds[i] = starts.get(i).atStartOfDay(period.zone()).toInstant().toEpochMilli();
+		}
+		long[][] counts = new long[starts.size()][4];
 		for (IncidentFacts f : incidents) {
-			count(byStart, f.reportedAt(), 0, period, interval);
-			count(byStart, f.resolvedAt(), 1, period, interval);
-			count(byStart, f.closedAt(), 2, period, interval);
-			count(byStart, f.canceledAt(), 3, period, interval);
+			count(counts, bounds, f.reportedAt(), 0, period);
+			count(counts, bounds, f.resolvedAt(), 1, period);
+			count(counts, bounds, f.closedAt(), 2, period);
+			count(counts, bounds, f.canceledAt(), 3, period);
 		}
-		return byStart.entrySet().stream().map(e -> {
-			long[] c = e.getValue();
-			return new VolumeReport.Bucket(e.getKey(), interval.bucketEnd(e.getKey(), period), c[0], c[1], c[2], c[3],
-					c[0] - c[2] - c[3]);
-		}).toList();
+		List<VolumeReport.Bucket> buckets = new ArrayList<>(starts.size());
+		for (int i = 0; i < starts.size(); i++) {
+			long[] c = counts[i];
+			buckets.add(new VolumeReport.Bucket(starts.get(i), interval.bucketEnd(starts.get(i), period), c[0], c[1],
+					c[2], c[3], c[0] - c[2] - c[3]));
+		}
+		return buckets;
 	}
 
-	private static void count(Map<LocalDate, long[]> byStart, Instant at, int index, ReportPeriod period,
-			ReportInterval interval) {
-		if (period.contains(at)) {
-			byStart.get(interval.bucketStart(period.dayOf(at), period))[index]++;
+	private static void count(long[][] counts, long[] bounds, Instant at, int index, ReportPeriod period) {
+		if (!period.contains(at)) {
+			return;
 		}
+		int found = java.util.Arrays.binarySearch(bounds, at.toEpochMilli());
+		counts[found >= 0 ? found : -found - 2][index]++;
 	}
 
 	private static Map<String, List<IncidentFacts>> partition(List<IncidentFacts> incidents, Dimension dimension) {

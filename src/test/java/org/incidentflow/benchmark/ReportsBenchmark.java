@@ -94,6 +94,7 @@ class ReportsBenchmark {
 			}
 		}
 
+		String loadBefore = Files.readString(Path.of("/proc/loadavg")).trim();
 		List<String> rows = new ArrayList<>();
 		double baselineP50 = 0;
 		for (Map.Entry<String, String> entry : calls.entrySet()) {
@@ -120,6 +121,7 @@ class ReportsBenchmark {
 					(dbAfter.get("fetched") - dbBefore.get("fetched")) / repeat, indexScans / repeat, bytes));
 		}
 
+		String loadAfter = Files.readString(Path.of("/proc/loadavg")).trim();
 		String explain = String.join("\n", jdbc.queryForList("explain (analyze, buffers, costs off) "
 				+ "select i.id from incident i where i.kind = 'INCIDENT' and ((i.reported_at >= now() - interval '30 days')"
 				+ " or (i.first_response_at >= now() - interval '30 days') or (i.resolved_at >= now() - interval '30 days')"
@@ -132,6 +134,9 @@ class ReportsBenchmark {
 		md.append(String.format(Locale.ROOT, "Data: %,d incidents (%,d open), %,d activity entries, generated in %.1f s. "
 				+ "%d calls per row after a %d s warm-up, HTTP Basic as maria, one client thread.%n%n", incidents, open,
 				activity, generateSeconds, repeat, Long.getLong("bench.warmup", 60)));
+		md.append("Machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores; load average (1, 5, 15 min)"
+				+ " before the measured calls ").append(loadBefore).append(", after ").append(loadAfter)
+			.append(": every process on the machine competes for the cores, so compare the ratios.\n\n");
 		md.append("| call | p50 ms | p95 ms | max ms | p50 ÷ baseline | max ≤ 1 s | rows returned by scans per call"
 				+ " | rows fetched by index per call | V90 index scans per call | response bytes |\n");
 		md.append("|---|---:|---:|---:|---:|---|---:|---:|---:|---:|\n");

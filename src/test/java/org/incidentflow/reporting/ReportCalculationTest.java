@@ -81,6 +81,47 @@ class ReportCalculationTest {
 		assertThat(ReportService.notAvailable(new ReportSources.Available(true, true, true))).isEmpty();
 	}
 
+	/**
+	 * Satisfaction, knowledge use and major incidents, computed as they will be once their features add the records:
+	 * four incidents resolved on 2 June 2031, three rated (5, 4, 2: mean 3.67, 3 of 4 = 75.0 %), one with applied
+	 * knowledge (25.0 %); one major incident reported that day with two children, resolved after 90 minutes.
+	 */
+	@Test
+	void figuresOfOtherFeaturesWhenTheirRecordsExist() {
+		ReportPeriod day = new ReportPeriod(LocalDate.of(2031, 6, 2), LocalDate.of(2031, 6, 2), BERLIN);
+		Instant reported = day.start().plus(Duration.ofHours(9));
+		Instant resolved = reported.plus(Duration.ofMinutes(90));
+		List<IncidentFacts> incidents = List.of(rated(1, reported, resolved, 5, true, true),
+				rated(2, reported, resolved, 4, false, false), rated(3, reported, resolved, 2, false, false),
+				rated(4, reported, resolved, null, false, false));
+		ReportSources.Available all = new ReportSources.Available(true, true, true);
+		KpiFigures f = Figures.of(new Figures.Population(day, resolved, incidents, all));
+		assertThat(f.csatResponses()).isEqualTo(3);
+		assertThat(f.csatAverage()).hasToString("3.67");
+		assertThat(f.csatResponseRatePercent()).hasToString("75.0");
+		assertThat(f.knowledgeApplied()).isEqualTo(1);
+		assertThat(f.knowledgeUsePercent()).hasToString("25.0");
+		KpiReport.MajorIncidents major = ReportService.majorIncidents(new ReportReader.PeriodData(day, resolved,
+				incidents, all, Map.of(1L, 2)));
+		assertThat(major).isEqualTo(new KpiReport.MajorIncidents(1, 1, new java.math.BigDecimal("90.0"), 2));
+
+		// without those features: absent, not zero
+		ReportSources.Available none = new ReportSources.Available(false, false, false);
+		KpiFigures without = Figures.of(new Figures.Population(day, resolved, incidents, none));
+		assertThat(without.csatAverage()).isNull();
+		assertThat(without.csatResponses()).isNull();
+		assertThat(without.knowledgeUsePercent()).isNull();
+		assertThat(ReportService.majorIncidents(new ReportReader.PeriodData(day, resolved, incidents, none, Map.of())))
+			.isNull();
+	}
+
+	private static IncidentFacts rated(long id, Instant reported, Instant resolved, Integer score, boolean knowledge,
+			boolean major) {
+		return new IncidentFacts(id, 2, "svc", null, "general", "service-desk", "portal", "resolved", reported,
+				reported.plusSeconds(600), resolved, null, null, null, 0, false, false, 0, false, null, false, null,
+				knowledge, score, major);
+	}
+
 	private static IncidentFacts aged(Instant now, Duration age) {
 		return new IncidentFacts(1, 3, "svc", null, "general", "service-desk", "portal", "in_progress",
 				now.minus(age), null, null, null, null, null, 0, false, false, 0, false, null, false, null, null, null,
