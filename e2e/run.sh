@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# End-to-end test: starts the packaged product (demo profile, fresh in-memory H2) and drives the real
-# Camunda Tasklist in Debian's headless Chromium through playwright-core. Needs: target/*.jar (./mvnw -DskipTests
+# End-to-end tests: start the packaged product (demo profile, fresh in-memory H2) and drive the real
+# Camunda Tasklist (tasklist.test.mjs) and the product's /reports page (reports.test.mjs) in Debian's headless
+# Chromium through playwright-core. Needs: target/*.jar (./mvnw -DskipTests
 # package), /usr/bin/chromium (or CHROMIUM=...), node 20+. Port: E2E_PORT (default 8097).
 # Screenshots and DOM of a failed step, and the product's log, end up in e2e/artifacts/.
 set -euo pipefail
@@ -23,7 +24,7 @@ java -jar "$JAR" --server.port="$PORT" \
 APP_PID=$!
 trap 'kill $APP_PID 2>/dev/null || true; wait $APP_PID 2>/dev/null || true' EXIT
 
-for _ in $(seq 1 180); do
+for _ in $(seq 1 300); do
 	if curl -sf "http://localhost:$PORT/actuator/health" >/dev/null; then break; fi
 	if ! kill -0 $APP_PID 2>/dev/null; then echo "product did not start:"; tail -50 "$LOG"; exit 1; fi
 	sleep 1
@@ -32,7 +33,7 @@ curl -sf "http://localhost:$PORT/actuator/health" >/dev/null || { echo "product 
 
 [ -d node_modules/playwright-core ] || npm ci --no-audit --no-fund
 status=0
-BASE_URL="http://localhost:$PORT" node --test tasklist.test.mjs || status=$?
+BASE_URL="http://localhost:$PORT" node --test --test-concurrency=1 tasklist.test.mjs reports.test.mjs || status=$?
 if [ "$status" -ne 0 ]; then
 	echo "end-to-end test failed: see e2e/artifacts/ (screenshots, DOM, app.log); product log tail:"
 	tail -40 "$LOG"

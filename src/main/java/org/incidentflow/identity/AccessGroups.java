@@ -23,6 +23,9 @@ public final class AccessGroups {
 	public static final List<String> AGENTS = List.of(SERVICE_DESK, NETWORK_OPS, APP_SUPPORT, SECURITY_OPS,
 			INCIDENT_MANAGERS);
 
+	/** Groups that may read the reports ({@code /reports}, {@code /api/reports}): incident managers, process owners, administrators. */
+	public static final List<String> REPORT_VIEWERS = List.of(INCIDENT_MANAGERS, PROCESS_OWNERS, ADMINS);
+
 	/** Every group with its display name, in the order Admin lists them. */
 	static final List<List<String>> ALL = List.of(
 			List.of(ADMINS, "Camunda administrators"),

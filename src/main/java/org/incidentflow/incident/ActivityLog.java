@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Objects;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,15 +16,18 @@ public class ActivityLog {
 
 	private final ActivityRepository entries;
 	private final CurrentActor actor;
+	private final ApplicationEventPublisher events;
 
-	public ActivityLog(ActivityRepository entries, CurrentActor actor) {
+	public ActivityLog(ActivityRepository entries, CurrentActor actor, ApplicationEventPublisher events) {
 		this.entries = entries;
 		this.actor = actor;
+		this.events = events;
 	}
 
 	/** A lifecycle event: {@code STATE_CHANGED}, {@code ESCALATED}, {@code SLA_WARNING}, {@code SLA_BREACHED}, ... */
 	public void event(Incident incident, String event, String detail) {
 		entries.save(new ActivityEntry(incident.getId(), now(), actor.userId(), event, null, null, null, detail));
+		events.publishEvent(new ActivityRecorded(incident, event, detail));
 	}
 
 	/** A field change; nothing is written when the value did not change. */

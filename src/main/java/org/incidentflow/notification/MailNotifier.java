@@ -25,6 +25,7 @@ import org.incidentflow.intake.TransactionRetry;
 import org.incidentflow.intake.email.MailMessage;
 import org.incidentflow.intake.email.MailMessageRepository;
 import org.incidentflow.intake.email.MailSettings;
+import org.incidentflow.metrics.ProductMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -58,11 +59,13 @@ public class MailNotifier {
 	private final MailMessageRepository mails;
 	private final IdentityService identityService;
 	private final TransactionRetry transactions;
+	private final ProductMetrics metrics;
 
 	public MailNotifier(ObjectProvider<JavaMailSender> senders,
 			@Value("${incidentflow.base-url:http://localhost:8080}") String baseUrl, MailSettings settings,
 			NotificationSettings notification, OutboxMailRepository outbox, IncidentRepository incidents,
-			MailMessageRepository mails, IdentityService identityService, TransactionRetry transactions) {
+			MailMessageRepository mails, IdentityService identityService, TransactionRetry transactions,
+			ProductMetrics metrics) {
 		this.senders = senders;
 		this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
 		this.settings = settings;
@@ -72,6 +75,7 @@ public class MailNotifier {
 		this.mails = mails;
 		this.identityService = identityService;
 		this.transactions = transactions;
+		this.metrics = metrics;
 	}
 
 	public record DrainResult(int sent, int failed, int skipped) {
@@ -143,6 +147,7 @@ public class MailNotifier {
 				return null;
 			});
 			log.info("Mailed {} of {} to {}", notice.kind(), notice.incidentNumber(), mail.get().record().getAddress());
+			metrics.notificationSent();
 			return OutboxMail.Status.SENT;
 		}
 		catch (RuntimeException e) {
@@ -151,6 +156,7 @@ public class MailNotifier {
 			Instant next = now.plus(notification.backoff(attempts));
 			String error = e.getClass().getSimpleName() + ": " + e.getMessage();
 			update(id, r -> r.failed(error, next, giveUp));
+			metrics.notificationFailed(giveUp);
 			if (giveUp) {
 				log.error("Mailing {} of {} to {} {} failed {} times, given up (outbox row {}, {})", notice.kind(),
 						notice.incidentNumber(), notice.audienceType(), notice.audience(), attempts, id,

@@ -1,6 +1,11 @@
 package org.incidentflow.security;
 
+import java.util.List;
+
 import org.camunda.bpm.engine.IdentityService;
+import org.incidentflow.identity.AccessGroups;
+import org.incidentflow.ui.Navigation;
+import org.incidentflow.ui.UiPaths;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -15,20 +20,26 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Who may reach what over HTTP. Three chains:
+ * Who may reach what over HTTP. Four chains:
  * <ol>
  * <li>{@code /engine-rest/**} and {@code /api/**}: HTTP Basic against the Camunda identity service, stateless, no
  * CSRF (no cookies are involved). On the engine REST API the engine acts as the authenticated user.</li>
  * <li>{@code /camunda/**}: Tasklist, Cockpit and Admin authenticate themselves (session login) and protect
  * themselves against CSRF with Camunda's own filter; Spring Security only refuses the setup endpoint.</li>
+ * <li>the product's own pages ({@link UiPaths}: {@code /login}, {@code /reports}, later {@code /portal}): form login
+ * against the Camunda identity service, HTTP session, Spring Security's CSRF token on every form.</li>
  * <li>everything else: authenticated (HTTP Basic), except {@code /} (redirect to Tasklist), {@code /error}, the
- * health endpoint and {@link #WEBAPP_WELCOME_PROBE}.</li>
+ * health endpoint and {@link #WEBAPP_WELCOME_PROBE}; the other actuator endpoints (metrics, Prometheus) only for
+ * administrators, or without authentication on the management port when
+ * {@code incidentflow.metrics.public-on-management-port} is set.</li>
  * </ol>
  * The CVE guards are plain servlet filters ahead of everything (see {@link #adminSetupBlock()} and
  * {@link #taskQueryExpressionGuard()}).
@@ -50,11 +61,29 @@ public class WebSecurityConfig {
 	@Value("${camunda.bpm.webapp.header-security.hsts-disabled:true}")
 	private boolean hstsDisabled;
 
+	/** Set with {@code management.server.port}: Prometheus may scrape that (internal) port without credentials. */
+	@Value("${incidentflow.metrics.public-on-management-port:false}")
+	private boolean metricsPublicOnManagementPort;
+
+	/** Empty when the actuator shares the main port. */
+	@Value("${management.server.port:}")
+	private String managementPort;
+
+	/**
+	 * Content security policy of the product's pages: scripts and styles from the jar only. Inline styles are allowed
+	 * because the chart library positions its tooltips with them; no inline script runs.
+	 */
+	static final String UI_CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
+			+ "style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; font-src 'self'; "
+			+ "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
 	@Bean
 	@Order(1)
 	SecurityFilterChain apiSecurity(HttpSecurity http, IdentityService identityService) throws Exception {
 		http.securityMatcher(new OrRequestMatcher(path("/engine-rest/**"), path("/api/**")))
-				.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+				.authorizeHttpRequests(requests -> requests
+						.requestMatchers(path("/api/reports/**")).hasAnyAuthority(reportViewers())
+						.anyRequest().authenticated())
 				.httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint(unauthorized()))
 				.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(unauthorized())
 						.accessDeniedHandler(forbidden()))
@@ -96,13 +125,57 @@ public class WebSecurityConfig {
 		return http.build();
 	}
 
+	/**
+	 * The product's server-rendered pages: a session after form login (the Camunda users and groups), CSRF tokens
+	 * (Thymeleaf adds them to every form), a strict content security policy. Not signed in: redirect to the login page.
+	 */
 	@Bean
 	@Order(3)
+	SecurityFilterChain uiSecurity(HttpSecurity http) throws Exception {
+		List<RequestMatcher> matchers = new java.util.ArrayList<>();
+		matchers.add(path(UiPaths.LOGIN));
+		matchers.add(path(UiPaths.LOGOUT));
+		matchers.add(path(UiPaths.FORBIDDEN));
+		UiPaths.PAGES.forEach(pattern -> matchers.add(path(pattern)));
+		UiPaths.ASSETS.forEach(pattern -> matchers.add(path(pattern)));
+		http.securityMatcher(new OrRequestMatcher(matchers))
+				.authorizeHttpRequests(requests -> requests
+						.requestMatchers(UiPaths.ASSETS.stream().map(WebSecurityConfig::path)
+							.toArray(RequestMatcher[]::new)).permitAll()
+						.requestMatchers(path(UiPaths.FORBIDDEN)).permitAll()
+						.requestMatchers(path("/reports"), path("/reports/**")).hasAnyAuthority(reportViewers())
+						.anyRequest().authenticated())
+				.formLogin(form -> form.loginPage(UiPaths.LOGIN).successHandler(homeAfterLogin()).permitAll())
+				.logout(logout -> logout.logoutUrl(UiPaths.LOGOUT).logoutSuccessUrl(UiPaths.LOGIN + "?logout")
+					.permitAll())
+				.exceptionHandling(exceptions -> exceptions.accessDeniedPage(UiPaths.FORBIDDEN))
+				.headers(headers -> {
+					headers.frameOptions(frame -> frame.deny())
+							.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+							.contentSecurityPolicy(csp -> csp.policyDirectives(UI_CONTENT_SECURITY_POLICY));
+					if (hstsDisabled) {
+						headers.httpStrictTransportSecurity(hsts -> hsts.disable());
+					}
+					else {
+						headers.httpStrictTransportSecurity(hsts -> hsts.maxAgeInSeconds(63072000)
+								.includeSubDomains(true));
+					}
+				});
+		return http.build();
+	}
+
+	@Bean
+	@Order(4)
 	SecurityFilterChain defaultSecurity(HttpSecurity http) throws Exception {
 		http.authorizeHttpRequests(requests -> requests
 						.requestMatchers(path("/"), path("/error"), path("/actuator/health"),
 								path("/actuator/health/**"), path(WEBAPP_WELCOME_PROBE))
 						.permitAll()
+						.requestMatchers(request -> metricsPublicOnManagementPort && !managementPort.isBlank()
+								&& Integer.toString(request.getLocalPort()).equals(managementPort.trim())
+								&& request.getRequestURI().equals("/actuator/prometheus"))
+						.permitAll()
+						.requestMatchers(path("/actuator/**")).hasAuthority(AccessGroups.ADMINS)
 						.anyRequest().authenticated())
 				.httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint(unauthorized()))
 				.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(unauthorized())
@@ -131,6 +204,21 @@ public class WebSecurityConfig {
 		registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
 		registration.setOrder(-50);
 		return registration;
+	}
+
+	private static String[] reportViewers() {
+		return AccessGroups.REPORT_VIEWERS.toArray(String[]::new);
+	}
+
+	/** After signing in: the page asked for, else the user's home page ({@link Navigation#home}). */
+	private static AuthenticationSuccessHandler homeAfterLogin() {
+		return (request, response, authentication) -> {
+			// one per request: the default target depends on the user
+			SavedRequestAwareAuthenticationSuccessHandler saved = new SavedRequestAwareAuthenticationSuccessHandler();
+			saved.setDefaultTargetUrl(Navigation.home(authentication.getAuthorities().stream()
+				.map(org.springframework.security.core.GrantedAuthority::getAuthority).toList()));
+			saved.onAuthenticationSuccess(request, response, authentication);
+		};
 	}
 
 	private static RequestMatcher path(String pattern) {

@@ -58,6 +58,8 @@ class MailNotifierTest {
 	IdentityService identityService;
 	@Autowired
 	TransactionTemplate transaction;
+	@Autowired
+	org.incidentflow.metrics.ProductMetrics metrics;
 
 	JavaMailSenderImpl smtp;
 	String run;
@@ -244,7 +246,7 @@ class MailNotifierTest {
 				new org.springframework.beans.factory.support.StaticListableBeanFactory(java.util.Map.of("smtp", smtp));
 		MailNotifier linking = new MailNotifier(beans.getBeanProvider(JavaMailSender.class),
 				"https://incidents.example.org/", settings, notificationSettings, outboxRows, incidents, mails,
-				identityService, transactions);
+				identityService, transactions, metrics);
 
 		String sent = send(linking, new IncidentNotice(incident.getNumber(), IncidentNotice.Kind.RESOLVED,
 				IncidentNotice.Audience.USER, caller, "Fixed."), smtp).orElseThrow();

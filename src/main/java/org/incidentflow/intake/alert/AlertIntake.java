@@ -25,6 +25,7 @@ import org.incidentflow.incident.State;
 import org.incidentflow.intake.TransactionRetry;
 import org.incidentflow.intake.alert.AlertClassification.Classification;
 import org.incidentflow.intake.alert.AlertClassification.ResolutionAction;
+import org.incidentflow.metrics.ProductMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -59,10 +60,12 @@ public class AlertIntake {
 	private final ApplicationEventPublisher events;
 	private final TransactionRetry retry;
 	private final ObjectMapper json;
+	private final ProductMetrics metrics;
 
 	public AlertIntake(AlertGroupRepository groups, MonitoringAlertRepository alerts, IncidentRepository incidents,
 			IncidentReporting reporting, ActivityLog activity, AlertClassification classification,
-			RuntimeService runtimeService, ApplicationEventPublisher events, TransactionRetry retry, ObjectMapper json) {
+			RuntimeService runtimeService, ApplicationEventPublisher events, TransactionRetry retry, ObjectMapper json,
+			ProductMetrics metrics) {
 		this.groups = groups;
 		this.alerts = alerts;
 		this.incidents = incidents;
@@ -73,6 +76,7 @@ public class AlertIntake {
 		this.events = events;
 		this.retry = retry;
 		this.json = json;
+		this.metrics = metrics;
 	}
 
 	/**
@@ -82,8 +86,11 @@ public class AlertIntake {
 	 */
 	public AlertReceipt receive(AlertSource source, AlertNotification notification, String integrationUser) {
 		Long groupId = retry.inNewTransaction("alert group", () -> groupId(source, notification.groupKey()));
-		return retry.inNewTransaction("alert notification",
+		AlertReceipt receipt = retry.inNewTransaction("alert notification",
 				() -> apply(source, notification, integrationUser, groupId));
+		// counted once, after the commit of the attempt that succeeded
+		metrics.alertsDelivered(source.code(), notification.alerts().size(), receipt.repeated(), receipt.attached());
+		return receipt;
 	}
 
 	/** Finds or creates the group's row; a concurrent creation makes this fail and the retry find the row. */

@@ -26,6 +26,7 @@ import org.incidentflow.incident.Viewer;
 import org.incidentflow.intake.TransactionRetry;
 import org.incidentflow.intake.email.MailMessage.Direction;
 import org.incidentflow.intake.email.MailMessage.Outcome;
+import org.incidentflow.metrics.ProductMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -57,11 +58,12 @@ public class MailIntake {
 	private final TransactionRetry retry;
 	private final MailSettings settings;
 	private final MailClassification classification;
+	private final ProductMetrics metrics;
 
 	public MailIntake(MailMessageRepository mails, IncidentRepository incidents, IncidentReporting reporting,
 			IncidentComments comments, ActivityLog activity, IdentityService identityService,
 			ApplicationEventPublisher events, TransactionRetry retry, MailSettings settings,
-			MailClassification classification) {
+			MailClassification classification, ProductMetrics metrics) {
 		this.mails = mails;
 		this.incidents = incidents;
 		this.reporting = reporting;
@@ -72,11 +74,16 @@ public class MailIntake {
 		this.retry = retry;
 		this.settings = settings;
 		this.classification = classification;
+		this.metrics = metrics;
 	}
 
 	/** Processes the mail in its own transaction; returns after commit. */
 	public Result receive(IncomingMail mail) {
-		return retry.inNewTransaction("mail " + mail.messageId(), () -> process(mail));
+		Result result = retry.inNewTransaction("mail " + mail.messageId(), () -> process(mail));
+		if (!result.duplicate()) {
+			metrics.mailReceived(result.outcome().name());
+		}
+		return result;
 	}
 
 	/** The work of {@link #receive}, in the caller's transaction. */
