@@ -1,7 +1,11 @@
 package org.incidentflow.web;
 
 import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -76,18 +80,36 @@ public class EngineApiTextCheck extends OncePerRequestFilter {
 	}
 
 	/**
-	 * Only the query string's parameters: a form body is not read here, so that {@code getParameterMap} does not
-	 * consume it before the engine does.
+	 * The query string's parameters, decoded here rather than through {@code getParameterMap}: that would also parse
+	 * a form or multipart body (a deployment) before the engine reads it.
 	 */
-	private static Map<String, String[]> queryParameters(HttpServletRequest request) {
-		if (request.getQueryString() == null) {
+	static Map<String, String[]> queryParameters(HttpServletRequest request) {
+		String query = request.getQueryString();
+		if (query == null || query.isEmpty()) {
 			return Map.of();
 		}
-		String type = request.getContentType();
-		if (type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith(MediaType.APPLICATION_FORM_URLENCODED_VALUE)) {
-			return Map.of();
+		Map<String, String[]> parameters = new LinkedHashMap<>();
+		for (String pair : query.split("&")) {
+			int equals = pair.indexOf('=');
+			String name = decode(equals < 0 ? pair : pair.substring(0, equals));
+			String value = equals < 0 ? "" : decode(pair.substring(equals + 1));
+			parameters.merge(name, new String[] { value }, (a, b) -> {
+				String[] both = Arrays.copyOf(a, a.length + b.length);
+				System.arraycopy(b, 0, both, a.length, b.length);
+				return both;
+			});
 		}
-		return request.getParameterMap();
+		return parameters;
+	}
+
+	/** A malformed escape is not decoded by the engine's server either: it is checked as it is. */
+	private static String decode(String text) {
+		try {
+			return URLDecoder.decode(text, StandardCharsets.UTF_8);
+		}
+		catch (IllegalArgumentException malformed) {
+			return text;
+		}
 	}
 
 	static boolean isJson(String contentType) {
