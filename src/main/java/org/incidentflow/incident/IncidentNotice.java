@@ -2,7 +2,7 @@ package org.incidentflow.incident;
 
 /**
  * Something people must be told about an incident, published as a Spring application event inside the transaction
- * that caused it. Mail is queued in that same transaction (org.incidentflow.notification.NotificationOutbox) and sent
+ * that caused it. Mail is queued in that same transaction (org.incidentflow.outbound.mail.NotificationOutbox) and sent
  * later, so nothing is sent for a rolled-back change and nothing is lost for a committed one.
  *
  * @param audience a user id ({@link Audience#USER}) or a group id ({@link Audience#GROUP})

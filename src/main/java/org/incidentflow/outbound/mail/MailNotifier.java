@@ -1,4 +1,4 @@
-package org.incidentflow.notification;
+package org.incidentflow.outbound.mail;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,11 +21,11 @@ import org.incidentflow.incident.ActivityLog;
 import org.incidentflow.incident.Incident;
 import org.incidentflow.incident.IncidentNotice;
 import org.incidentflow.incident.IncidentRepository;
-import org.incidentflow.intake.TransactionRetry;
-import org.incidentflow.intake.email.MailMessage;
-import org.incidentflow.intake.email.MailMessageRepository;
-import org.incidentflow.intake.email.MailSettings;
+import org.incidentflow.mail.MailMessage;
+import org.incidentflow.mail.MailMessageRepository;
+import org.incidentflow.mail.MailSettings;
 import org.incidentflow.metrics.ProductMetrics;
+import org.incidentflow.persistence.TransactionRetry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;

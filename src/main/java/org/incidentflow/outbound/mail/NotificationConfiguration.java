@@ -1,5 +1,6 @@
-package org.incidentflow.notification;
+package org.incidentflow.outbound.mail;
 
+import org.incidentflow.mail.MailSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
@@ -9,7 +10,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 
 @Configuration
-@EnableConfigurationProperties(NotificationSettings.class)
+@EnableConfigurationProperties({ NotificationSettings.class, MailSettings.class })
 public class NotificationConfiguration {
 
 	/**
