@@ -9,7 +9,8 @@ package org.incidentflow.incident;
  */
 public record IncidentNotice(String incidentNumber, Kind kind, Audience audienceType, String audience, String detail) {
 
-	public enum Kind { RECEIVED, ASSIGNED, SLA_WARNING, SLA_BREACHED, ESCALATED, RESOLVED, CALLER_UPDATED, CLOSED, CANCELED }
+	/** {@code WEBHOOK_DISABLED}: for administrators, a webhook subscription was disabled while telling of the incident. */
+	public enum Kind { RECEIVED, ASSIGNED, SLA_WARNING, SLA_BREACHED, ESCALATED, RESOLVED, CALLER_UPDATED, CLOSED, CANCELED, WEBHOOK_DISABLED }
 
 	public enum Audience { USER, GROUP }
 

@@ -83,6 +83,7 @@ public class WebSecurityConfig {
 		http.securityMatcher(new OrRequestMatcher(path("/engine-rest/**"), path("/api/**")))
 				.authorizeHttpRequests(requests -> requests
 						.requestMatchers(path("/api/reports/**")).hasAnyAuthority(reportViewers())
+						.requestMatchers(path("/api/webhooks"), path("/api/webhooks/**")).hasAuthority(AccessGroups.ADMINS)
 						.anyRequest().authenticated())
 				.httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint(unauthorized()))
 				.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(unauthorized())

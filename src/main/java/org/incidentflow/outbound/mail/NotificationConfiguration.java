@@ -33,7 +33,7 @@ public class NotificationConfiguration {
 		@Scheduled(fixedDelayString = "${incidentflow.notification.poll-interval:PT10S}",
 				initialDelayString = "${incidentflow.notification.poll-interval:PT10S}")
 		void drain() {
-			MailNotifier.DrainResult result = notifier.drain();
+			org.incidentflow.outbound.OutboxDrain.Result result = notifier.drain();
 			if (result.sent() + result.failed() + result.skipped() > 0) {
 				log.info("Notification outbox: {} sent, {} failed, {} skipped", result.sent(), result.failed(),
 						result.skipped());

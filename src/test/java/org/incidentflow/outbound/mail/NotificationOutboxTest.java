@@ -219,14 +219,14 @@ class NotificationOutboxTest {
 		CyclicBarrier start = new CyclicBarrier(2);
 		ExecutorService nodes = Executors.newFixedThreadPool(2);
 		try {
-			List<Future<MailNotifier.DrainResult>> drains = new ArrayList<>();
+			List<Future<org.incidentflow.outbound.OutboxDrain.Result>> drains = new ArrayList<>();
 			for (int node = 0; node < 2; node++) {
 				drains.add(nodes.submit(() -> {
 					start.await(30, TimeUnit.SECONDS);
 					return notifier.drain(smtp, now);
 				}));
 			}
-			for (Future<MailNotifier.DrainResult> drain : drains) {
+			for (Future<org.incidentflow.outbound.OutboxDrain.Result> drain : drains) {
 				drain.get(120, TimeUnit.SECONDS);
 			}
 		}
