@@ -21,6 +21,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.incidentflow.WebTestSupport;
 import org.incidentflow.incident.ActivityLog;
+import org.incidentflow.incident.IncidentRepository;
 import org.incidentflow.incident.IncidentProcess.Tasks;
 import org.incidentflow.incident.IncidentProcess.Vars;
 import org.incidentflow.outbound.OutboxDrain;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -73,6 +75,12 @@ class WebhookDeliveryTest extends WebTestSupport {
 	WebhookSubscriptionRepository subscriptions;
 	@Autowired
 	JdbcTemplate sql;
+	@Autowired
+	ActivityLog activity;
+	@Autowired
+	IncidentRepository incidents;
+	@Autowired
+	TransactionTemplate transaction;
 
 	@BeforeEach
 	void startReceiver() throws IOException {
@@ -322,6 +330,27 @@ class WebhookDeliveryTest extends WebTestSupport {
 
 		ok(delete("/api/webhooks/" + id, "admin"), 204);
 		assertThat(get("/api/webhooks/" + id, "admin").statusCode()).isEqualTo(404);
+	}
+
+	@Test
+	void deliveriesAreQueuedExactlyWhenTheChangeCommits() throws Exception {
+		subscribe(Map.of("url", target("/tx"), "events", List.of("incident.updated"), "secret", SECRET));
+		String number = report("Shared drive full " + UUID.randomUUID());
+		int before = deliveries.findByIncidentNumberOrderByIdAsc(number).size();
+
+		transaction.executeWithoutResult(status -> {
+			activity.event(incidents.findByNumber(number).orElseThrow(), "ESCALATED", "to network-ops");
+			status.setRollbackOnly();
+		});
+		assertThat(deliveries.findByIncidentNumberOrderByIdAsc(number)).hasSize(before);
+
+		transaction.executeWithoutResult(status -> activity.event(incidents.findByNumber(number).orElseThrow(),
+				"ESCALATED", "to network-ops"));
+		assertThat(deliveries.findByIncidentNumberOrderByIdAsc(number)).hasSize(before + 1);
+		// an internal work note is not news for other systems
+		transaction.executeWithoutResult(status -> activity.event(incidents.findByNumber(number).orElseThrow(),
+				"WORK_NOTE_ADDED", "checked the quota"));
+		assertThat(deliveries.findByIncidentNumberOrderByIdAsc(number)).hasSize(before + 1);
 	}
 
 	// ---- helpers
