@@ -127,6 +127,11 @@ public class ReportReader {
 		return incidents;
 	}
 
+	/** The database is PostgreSQL (else H2). */
+	public boolean postgres() {
+		return sources.postgres();
+	}
+
 	/** Which figures of other features this database can compute. */
 	public ReportSources.Available available() {
 		return sources.available();
@@ -357,9 +362,10 @@ public class ReportReader {
 			.append(", count(*) from incident i join ").append(CANCELED_IN_PERIOD).append(" c on c.incident_id = i.id")
 			.append(where).append(" group by ").append(key).append(", ").append(canceledDay);
 		if (groupBy != null) {
-			sql.append(" union all select distinct ").append(key).append(", 4, null, 0")
-				.append(" from incident i").append(where)
-				.append(" and i.first_response_at >= :start and i.first_response_at < :end");
+			// a day of the same type as the other rows' (a null would be text on PostgreSQL); not counted
+			sql.append(" union all select ").append(key).append(", 4, min(").append(day("i.first_response_at", period.zone()))
+				.append("), 0 from incident i").append(where)
+				.append(" and i.first_response_at >= :start and i.first_response_at < :end group by ").append(key);
 		}
 		Map<String, Map<java.time.LocalDate, long[]>> groups = new HashMap<>();
 		jdbc.query(sql.toString(), params, row -> {

@@ -74,7 +74,7 @@ public class ReportSources {
 				knowledge |= tableExists(metaData, schema, table);
 			}
 			Available found = new Available(
-					columnExists(metaData, schema, "incident", CSAT_SCORE_COLUMN, ReportSources::number), knowledge,
+					columnExists(metaData, schema, "incident", CSAT_SCORE_COLUMN, ReportSources::wholeNumber), knowledge,
 					columnExists(metaData, schema, "incident", MAJOR_COLUMN, ReportSources::flag));
 			available = found;
 			return found;
@@ -87,9 +87,9 @@ public class ReportSources {
 		}
 	}
 
-	private static boolean number(int sqlType) {
+	private static boolean wholeNumber(int sqlType) {
 		return sqlType == Types.SMALLINT || sqlType == Types.INTEGER || sqlType == Types.BIGINT
-				|| sqlType == Types.TINYINT || sqlType == Types.NUMERIC || sqlType == Types.DECIMAL;
+				|| sqlType == Types.TINYINT;
 	}
 
 	private static boolean flag(int sqlType) {
