@@ -20,6 +20,7 @@ import java.util.stream.Collectors;
 
 import org.incidentflow.WebTestSupport;
 import org.incidentflow.incident.IncidentFixtures;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,7 +35,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * summer time, an empty one, the whole range), every breakdown and a filter, the KPIs and the daily and weekly volume.
  * <p>
  * The incidents lie in 2041, after every other test's, and the service values carry a marker of this run, so other
- * tests' records in the shared database only join the whole-range comparison (both paths see them the same).
+ * tests' records in the shared database only join the whole-range comparison (both paths see them the same). They
+ * are removed after each test: records without a process instance would disturb other tests' checks.
  */
 class ReportSqlEquivalenceTest extends WebTestSupport {
 
@@ -46,6 +48,7 @@ class ReportSqlEquivalenceTest extends WebTestSupport {
 	@Autowired JdbcTemplate jdbc;
 
 	String marker;
+	final List<Long> ids = new ArrayList<>();
 
 	@BeforeEach
 	void incidents() {
@@ -54,10 +57,12 @@ class ReportSqlEquivalenceTest extends WebTestSupport {
 		String[] states = { "NEW", "IN_PROGRESS", "ON_HOLD", "RESOLVED", "CLOSED", "CANCELED" };
 		String[] channels = { "PORTAL", "EMAIL", "PHONE", "MONITORING" };
 		String[] groups = { "service-desk", "network-ops", "app-support", null };
-		String nextId = reader.postgres() ? "select nextval('incident_seq')" : "select next value for incident_seq";
+		String next = reader.postgres() ? "select nextval('%s')" : "select next value for %s";
 		for (int n = 0; n < 400; n++) {
-			// from the product's sequence, so that incidents created later by other tests get other ids
-			long id = jdbc.queryForObject(nextId, Long.class);
+			// id and number from the product's sequences, both drawn, so that they stay in step for other tests
+			long id = jdbc.queryForObject(next.formatted("incident_seq"), Long.class);
+			long number = jdbc.queryForObject(next.formatted("incident_number_seq"), Long.class);
+			ids.add(id);
 			Instant reported = FIRST.plus(Duration.ofSeconds(random.nextInt(50 * 86_400))).plusNanos(
 					random.nextInt(1_000_000) * 1000L);
 			String state = states[random.nextInt(states.length)];
@@ -77,7 +82,7 @@ class ReportSqlEquivalenceTest extends WebTestSupport {
 					  reported_at, first_response_at, resolved_at, closed_at, response_due_at, resolution_due_at,
 					  paused_millis, response_breached, resolution_breached, reopen_count, updated_at)
 					values (?, ?, 0, ?, 'Equivalence', 'rita', ?, 'SOFTWARE', ?, ?, ?, 'MEDIUM', 'MEDIUM', ?, ?, ?, ?,
-					  ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", id, "EQ-" + id,
+					  ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", id, org.incidentflow.incident.Incident.formatNumber(number),
 					n % 23 == 0 ? "SERVICE_REQUEST" : "INCIDENT", channels[random.nextInt(channels.length)],
 					random.nextInt(6) == 0 ? null : "cat-" + random.nextInt(3),
 					random.nextInt(8) == 0 ? null : marker + "-" + random.nextInt(4),
@@ -98,6 +103,16 @@ class ReportSqlEquivalenceTest extends WebTestSupport {
 				}
 			}
 		}
+	}
+
+	/** Records without a process instance would disturb other tests' checks of the shared database. */
+	@AfterEach
+	void removeIncidents() {
+		for (Long id : ids) {
+			jdbc.update("delete from incident_activity where incident_id = ?", id);
+			jdbc.update("delete from incident where id = ?", id);
+		}
+		ids.clear();
 	}
 
 	@Test
