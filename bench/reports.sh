@@ -6,7 +6,7 @@
 #   INCIDENTS=200000 REPEAT=50 bench/reports.sh        # more data, steadier percentiles
 #
 # Environment: PGHOST (127.0.0.1), PGPORT (5432), PGUSER (postgres), PGPASSWORD, BENCH_DB (incidentflow_bench_reports),
-# WARMUP (60 s), KEEP_DB=1 keeps the database afterwards.
+# BENCH_PORT (8122), WARMUP (60 s), KEEP_DB=1 keeps the database afterwards.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -29,7 +29,7 @@ echo "reports: ${INCIDENTS} incidents, warm-up ${WARMUP} s, ${REPEAT} calls per 
 	-Dtest.datasource.url="jdbc:postgresql://${PGHOST}:${PGPORT}/${BENCH_DB}" \
 	-Dtest.datasource.username="$PGUSER" -Dtest.datasource.password="${PGPASSWORD:-}" \
 	-Dgroups=benchmark -DexcludedGroups= -Dtest=ReportsBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
-	-Dbench.incidents="$INCIDENTS" -Dbench.repeat="$REPEAT" -Dbench.warmup="$WARMUP" -Dbench.results="$RESULTS"
+	-Dbench.incidents="$INCIDENTS" -Dbench.repeat="$REPEAT" -Dbench.warmup="$WARMUP" -Dbench.port="${BENCH_PORT:-8122}" -Dbench.results="$RESULTS"
 
 latest="$(ls -t "$RESULTS"/reports-*.md | head -1)"
 echo

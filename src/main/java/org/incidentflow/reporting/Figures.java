@@ -9,8 +9,11 @@ import java.util.List;
  * each) and how the counts become the figure ({@link Tally#figures()}). docs/reports.md says the same in words; keep
  * both in step. To add a figure: its rule here, a field in {@link KpiFigures}, a paragraph in docs/reports.md.
  * <p>
- * The figures of a population are computed in one pass ({@link Tally}): a year of a service desk is 100,000
- * incidents, and each report computes them once per group.
+ * The reports do not run these rules row by row: {@link ReportReader} counts the same rules in the database (one
+ * aggregate query per report, a year of a service desk is 100,000 incidents) and fills a {@link Tally} with the
+ * counts, sums and the ranks the percentiles need; {@link Tally#figures()} turns either into the figures. The rules
+ * here are the executable definition the SQL is tested against ({@code ReportSqlEquivalenceTest}, on H2 and
+ * PostgreSQL), and what {@link #of(Population)} computes for a list of facts.
  */
 public final class Figures {
 
@@ -104,14 +107,46 @@ public final class Figures {
 		long opened, closed, canceled, backlog, backlogResponseBreached, backlogResolutionBreached;
 		long resolved, responseWithTarget, responseMissed, resolutionWithTarget, resolutionMissed;
 		long firstContactResolved, reopened, escalated, csatResponses, csatSum, knowledgeApplied;
-		final Durations toRespond = new Durations();
-		final Durations toResolve = new Durations();
-		final Durations toResolveExcludingHold = new Durations();
+		/** Counted by the database: the durations' populations and sums (see {@link Summary}). */
+		long respondedCount, respondMillis, resolveMillis, resolveExcludingHoldMillis;
+		DurationFigures toRespond = new Durations();
+		DurationFigures toResolve = new Durations();
+		DurationFigures toResolveExcludingHold = new Durations();
 
 		Tally(ReportPeriod period, Instant now, ReportSources.Available available) {
 			this.period = period;
 			this.now = now;
 			this.available = available;
+		}
+
+		/** Counts already made elsewhere (by the database): only {@link #figures()} is used. */
+		Tally(ReportSources.Available available) {
+			this(null, null, available);
+		}
+
+		/** Adds the database's counts of a group to these (the whole is the sum of its groups). */
+		void addCounts(Tally t) {
+			opened += t.opened;
+			closed += t.closed;
+			canceled += t.canceled;
+			backlog += t.backlog;
+			backlogResponseBreached += t.backlogResponseBreached;
+			backlogResolutionBreached += t.backlogResolutionBreached;
+			resolved += t.resolved;
+			responseWithTarget += t.responseWithTarget;
+			responseMissed += t.responseMissed;
+			resolutionWithTarget += t.resolutionWithTarget;
+			resolutionMissed += t.resolutionMissed;
+			firstContactResolved += t.firstContactResolved;
+			reopened += t.reopened;
+			escalated += t.escalated;
+			csatResponses += t.csatResponses;
+			csatSum += t.csatSum;
+			knowledgeApplied += t.knowledgeApplied;
+			respondedCount += t.respondedCount;
+			respondMillis += t.respondMillis;
+			resolveMillis += t.resolveMillis;
+			resolveExcludingHoldMillis += t.resolveExcludingHoldMillis;
 		}
 
 		void add(IncidentFacts f) {
@@ -134,14 +169,14 @@ public final class Figures {
 				}
 			}
 			if (responded(f, period)) {
-				toRespond.add(millisToRespond(f));
+				((Durations) toRespond).add(millisToRespond(f));
 			}
 			if (!resolved(f, period)) {
 				return;
 			}
 			resolved++;
-			toResolve.add(millisToResolve(f));
-			toResolveExcludingHold.add(millisToResolveExcludingHold(f));
+			((Durations) toResolve).add(millisToResolve(f));
+			((Durations) toResolveExcludingHold).add(millisToResolveExcludingHold(f));
 			if (f.responseDueAt() != null) {
 				responseWithTarget++;
 				if (f.responseTargetMissed(now)) {
@@ -173,9 +208,6 @@ public final class Figures {
 		}
 
 		KpiFigures figures() {
-			toRespond.sort();
-			toResolve.sort();
-			toResolveExcludingHold.sort();
 			boolean csat = available.satisfaction();
 			boolean knowledge = available.knowledge();
 			return new KpiFigures(opened, resolved, closed, canceled,
@@ -203,34 +235,88 @@ public final class Figures {
 
 	}
 
-	/** Durations in milliseconds, without boxing. */
-	static final class Durations {
+	/** What the figures need of a set of durations: how many, their mean and percentiles. */
+	interface DurationFigures {
+
+		long size();
+
+		java.math.BigDecimal meanMinutes();
+
+		java.math.BigDecimal percentileMinutes(double fraction);
+
+	}
+
+	/** Durations in milliseconds, without boxing, gathered one by one. */
+	static final class Durations implements DurationFigures {
 
 		private long[] millis = new long[64];
 		private int size;
+		private boolean sorted = true;
 
 		void add(long value) {
 			if (size == millis.length) {
 				millis = Arrays.copyOf(millis, size * 2);
 			}
 			millis[size++] = value;
+			sorted = false;
 		}
 
-		int size() {
+		@Override
+		public long size() {
 			return size;
 		}
 
-		void sort() {
-			Arrays.sort(millis, 0, size);
-		}
-
-		java.math.BigDecimal meanMinutes() {
+		@Override
+		public java.math.BigDecimal meanMinutes() {
 			return Stats.meanMinutes(millis, size);
 		}
 
-		/** Only after {@link #sort()}. */
-		java.math.BigDecimal percentileMinutes(double fraction) {
+		@Override
+		public java.math.BigDecimal percentileMinutes(double fraction) {
+			if (!sorted) {
+				Arrays.sort(millis, 0, size);
+				sorted = true;
+			}
 			return Stats.percentileMinutes(millis, size, fraction);
+		}
+
+	}
+
+	/**
+	 * Durations summarised by the database: how many, their sum, and the values at the ranks the percentiles
+	 * interpolate between ({@link Stats#ranks}); the same arithmetic as {@link Durations} on the same values.
+	 */
+	static final class Summary implements DurationFigures {
+
+		private final long size;
+		private final long totalMillis;
+		private final java.util.Map<Long, Long> valueAtRank;
+
+		Summary(long size, long totalMillis, java.util.Map<Long, Long> valueAtRank) {
+			this.size = size;
+			this.totalMillis = totalMillis;
+			this.valueAtRank = valueAtRank;
+		}
+
+		@Override
+		public long size() {
+			return size;
+		}
+
+		@Override
+		public java.math.BigDecimal meanMinutes() {
+			return Stats.meanMinutes(totalMillis, size);
+		}
+
+		@Override
+		public java.math.BigDecimal percentileMinutes(double fraction) {
+			return Stats.percentileMinutes(size, rank -> {
+				Long value = valueAtRank.get(rank);
+				if (value == null) {
+					throw new IllegalStateException("rank " + rank + " of " + size + " was not read");
+				}
+				return value;
+			}, fraction);
 		}
 
 	}

@@ -6,12 +6,15 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.stream.Collectors;
+import java.util.function.Function;
 
 import org.incidentflow.incident.ActivityLog;
 import org.incidentflow.reporting.KpiReport.Count;
@@ -20,8 +23,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
- * Builds the reports: loads the period's facts once ({@link ReportReader}) and computes the figures
- * ({@link Figures}) for the whole period and per group. "Now" is the engine clock, so tests control the ages.
+ * Builds the reports: the database counts the period's figures per group ({@link ReportReader}), this class turns
+ * the counts into figures ({@link Figures.Tally#figures()}), buckets and tables. "Now" is the engine clock, so tests control the ages.
  */
 @Service
 public class ReportService {
@@ -63,21 +66,22 @@ public class ReportService {
 
 	public KpiReport kpis(ReportPeriod period, Dimension groupBy, ReportFilter filter) {
 		Instant now = ActivityLog.now();
-		PeriodData data = filtered(reader.read(period, now, true), filter);
-		Figures.Population all = new Figures.Population(period, now, data.incidents(), data.available());
+		ReportReader.KpiCounts counts = reader.kpis(period, now, groupBy, filter);
 		List<KpiReport.Group> groups = groupBy == null ? List.of()
-				: partition(data.incidents(), groupBy).entrySet().stream()
-					.map(e -> new KpiReport.Group(e.getKey(), groupBy.display(e.getKey()),
-							Figures.of(new Figures.Population(period, now, e.getValue(), data.available()))))
+				: counts.groups().entrySet().stream()
+					.map(e -> new KpiReport.Group(e.getKey(), groupBy.display(e.getKey()), e.getValue().figures()))
 					.sorted(groupOrder(groupBy))
 					.toList();
-		List<IncidentFacts> open = data.incidents().stream().filter(IncidentFacts::inBacklog).toList();
-		List<IncidentFacts> opened = data.incidents().stream().filter(f -> period.contains(f.reportedAt())).toList();
-		KpiReport.Backlog backlog = new KpiReport.Backlog(open.size(), counts(open, Dimension.PRIORITY, false),
-				counts(open, Dimension.ASSIGNMENT_GROUP, true), ages(open, now));
+		List<ReportReader.OpenIncident> open = reader.backlog(filter);
+		KpiReport.Backlog backlog = new KpiReport.Backlog(open.size(),
+				counts(tally(open, ReportReader.OpenIncident::priority), Dimension.PRIORITY, false),
+				counts(tally(open, ReportReader.OpenIncident::assignmentGroup), Dimension.ASSIGNMENT_GROUP, true),
+				ageCounts(open.stream().map(ReportReader.OpenIncident::reportedAt).toList(), now));
 		return new KpiReport(period.from(), period.to(), zone.getId(), now, groupBy == null ? null : groupBy.code(),
-				Figures.of(all), groups, backlog, top(opened, Dimension.SERVICE), top(opened, Dimension.CONFIGURATION_ITEM),
-				majorIncidents(data), notAvailable(data.available()));
+				counts.all().figures(), groups, backlog,
+				top(reader.openedBy(period, Dimension.SERVICE, filter), Dimension.SERVICE),
+				top(reader.openedBy(period, Dimension.CONFIGURATION_ITEM, filter), Dimension.CONFIGURATION_ITEM),
+				majorIncidents(reader.majorIncidents(period, now, filter)), notAvailable(reader.available()));
 	}
 
 	public VolumeReport volume(ReportPeriod period, ReportInterval interval, Dimension groupBy) {
@@ -85,46 +89,40 @@ public class ReportService {
 	}
 
 	public VolumeReport volume(ReportPeriod period, ReportInterval interval, Dimension groupBy, ReportFilter filter) {
-		PeriodData data = filtered(reader.read(period, ActivityLog.now(), false), filter);
+		Map<String, Map<LocalDate, long[]>> days = reader.volume(period, groupBy, filter).groups();
 		List<VolumeReport.Series> groups = groupBy == null ? List.of()
-				: partition(data.incidents(), groupBy).entrySet().stream()
+				: days.entrySet().stream()
 					.sorted(Map.Entry.comparingByKey(Comparator.nullsLast(keyOrder(groupBy))))
 					.map(e -> new VolumeReport.Series(e.getKey(), groupBy.display(e.getKey()),
-							buckets(e.getValue(), period, interval)))
+							buckets(List.of(e.getValue()), period, interval)))
 					.toList();
 		return new VolumeReport(period.from(), period.to(), zone.getId(), interval.code(),
-				groupBy == null ? null : groupBy.code(), buckets(data.incidents(), period, interval), groups);
-	}
-
-	private static PeriodData filtered(PeriodData data, ReportFilter filter) {
-		if (filter.isEmpty()) {
-			return data;
-		}
-		return new PeriodData(data.period(), data.now(), data.incidents().stream().filter(filter::matches).toList(),
-				data.available(), data.childrenOfMajor());
+				groupBy == null ? null : groupBy.code(), buckets(days.values(), period, interval), groups);
 	}
 
 	/**
-	 * The period's buckets with the events of each incident counted on the day they happened (in the reporting time
-	 * zone). Each event finds its bucket by binary search over the buckets' first instants.
+	 * The period's buckets: the events counted per local day (reporting time zone) by the database, summed into the
+	 * bucket each day falls in (binary search over the buckets' first days); every bucket listed, empty ones zero.
 	 */
-	static List<VolumeReport.Bucket> buckets(List<IncidentFacts> incidents, ReportPeriod period,
+	static List<VolumeReport.Bucket> buckets(Collection<Map<LocalDate, long[]>> days, ReportPeriod period,
 			ReportInterval interval) {
 		List<LocalDate> starts = new ArrayList<>();
 		for (LocalDate day = period.from(); !day.isAfter(period.to()); day = interval.bucketEnd(day, period)
 			.plusDays(1)) {
 			starts.add(day);
 		}
-		long[] bounds = new long[starts.size()];
-		for (int i = 0; i < bounds.length; i++) {
-			bounds[i] = starts.get(i).atStartOfDay(period.zone()).toInstant().toEpochMilli();
-		}
 		long[][] counts = new long[starts.size()][4];
-		for (IncidentFacts f : incidents) {
-			count(counts, bounds, f.reportedAt(), 0, period);
-			count(counts, bounds, f.resolvedAt(), 1, period);
-			count(counts, bounds, f.closedAt(), 2, period);
-			count(counts, bounds, f.canceledAt(), 3, period);
+		for (Map<LocalDate, long[]> group : days) {
+			group.forEach((day, events) -> {
+				int found = Collections.binarySearch(starts, day);
+				int bucket = found >= 0 ? found : -found - 2;
+				if (bucket < 0 || day.isAfter(period.to())) {
+					return;
+				}
+				for (int e = 0; e < 4; e++) {
+					counts[bucket][e] += events[e];
+				}
+			});
 		}
 		List<VolumeReport.Bucket> buckets = new ArrayList<>(starts.size());
 		for (int i = 0; i < starts.size(); i++) {
@@ -135,20 +133,13 @@ public class ReportService {
 		return buckets;
 	}
 
-	private static void count(long[][] counts, long[] bounds, Instant at, int index, ReportPeriod period) {
-		if (!period.contains(at)) {
-			return;
+	/** How many rows per value ({@code "\0"} for none). */
+	private static <T> Map<String, Long> tally(List<T> rows, Function<T, String> value) {
+		Map<String, Long> counts = new HashMap<>();
+		for (T row : rows) {
+			counts.merge(Objects.requireNonNullElse(value.apply(row), "\0"), 1L, Long::sum);
 		}
-		int found = java.util.Arrays.binarySearch(bounds, at.toEpochMilli());
-		counts[found >= 0 ? found : -found - 2][index]++;
-	}
-
-	private static Map<String, List<IncidentFacts>> partition(List<IncidentFacts> incidents, Dimension dimension) {
-		Map<String, List<IncidentFacts>> groups = new LinkedHashMap<>();
-		for (IncidentFacts f : incidents) {
-			groups.computeIfAbsent(dimension.valueOf(f), key -> new ArrayList<>()).add(f);
-		}
-		return groups;
+		return counts;
 	}
 
 	/** Priorities 1 to 5; other dimensions by incidents opened, most first, then by name. "Not set" last. */
@@ -166,10 +157,8 @@ public class ReportService {
 				: Comparator.naturalOrder();
 	}
 
-	private static List<Count> counts(List<IncidentFacts> incidents, Dimension dimension, boolean mostFirst) {
-		Map<String, Long> counts = incidents.stream()
-			.collect(Collectors.groupingBy(f -> Objects.requireNonNullElse(dimension.valueOf(f), "\0"),
-					Collectors.counting()));
+	/** Counts per value ({@code "\0"}: not set), most first or (priorities) in key order, "not set" last. */
+	private static List<Count> counts(Map<String, Long> counts, Dimension dimension, boolean mostFirst) {
 		Comparator<Map.Entry<String, Long>> order = mostFirst
 				? Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey())
 				: Map.Entry.comparingByKey(Comparator.comparing((String k) -> k.equals("\0"))
@@ -180,16 +169,19 @@ public class ReportService {
 		}).toList();
 	}
 
-	private static List<Count> top(List<IncidentFacts> opened, Dimension dimension) {
-		return counts(opened.stream().filter(f -> dimension.valueOf(f) != null).toList(), dimension, true).stream()
-			.limit(TOP).toList();
+	private static List<Count> top(Map<String, Long> opened, Dimension dimension) {
+		return counts(opened, dimension, true).stream().limit(TOP).toList();
 	}
 
 	/** The backlog by age since reported, every bucket listed (zero included). */
 	static List<Count> ages(List<IncidentFacts> open, Instant now) {
+		return ageCounts(open.stream().map(IncidentFacts::reportedAt).toList(), now);
+	}
+
+	static List<Count> ageCounts(List<Instant> reported, Instant now) {
 		long[] counts = new long[AGE_BUCKETS.size()];
-		for (IncidentFacts f : open) {
-			Duration age = Duration.between(f.reportedAt(), now);
+		for (Instant at : reported) {
+			Duration age = Duration.between(at, now);
 			int bucket = 0;
 			while (AGE_BUCKETS.get(bucket)[2] != null && age.compareTo((Duration) AGE_BUCKETS.get(bucket)[2]) >= 0) {
 				bucket++;

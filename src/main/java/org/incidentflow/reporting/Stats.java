@@ -28,7 +28,7 @@ final class Stats {
 		for (int i = 0; i < size; i++) {
 			total += millis[i];
 		}
-		return minutes(BigDecimal.valueOf(total).divide(BigDecimal.valueOf(size), 3, RoundingMode.HALF_UP));
+		return meanMinutes(total, size);
 	}
 
 	/**
@@ -36,15 +36,37 @@ final class Stats {
 	 * ranks, as PostgreSQL's {@code percentile_cont}: the median of 10, 20, 30, 40 is 25.
 	 */
 	static BigDecimal percentileMinutes(long[] sortedMillis, int size, double fraction) {
+		return percentileMinutes(size, rank -> sortedMillis[(int) rank], fraction);
+	}
+
+	/**
+	 * The same over values the caller looks up by rank (0-based, ascending): only the ranks
+	 * {@link #ranks(long, double)} names are asked for, so the database can hand over just those values.
+	 */
+	static BigDecimal percentileMinutes(long size, java.util.function.LongUnaryOperator valueAtRank, double fraction) {
 		if (size == 0) {
 			return null;
 		}
 		double rank = fraction * (size - 1);
-		int lower = (int) Math.floor(rank);
-		int upper = (int) Math.ceil(rank);
-		BigDecimal low = BigDecimal.valueOf(sortedMillis[lower]);
-		BigDecimal high = BigDecimal.valueOf(sortedMillis[upper]);
+		long lower = (long) Math.floor(rank);
+		long upper = (long) Math.ceil(rank);
+		BigDecimal low = BigDecimal.valueOf(valueAtRank.applyAsLong(lower));
+		BigDecimal high = BigDecimal.valueOf(valueAtRank.applyAsLong(upper));
 		return minutes(low.add(high.subtract(low).multiply(BigDecimal.valueOf(rank - lower))));
+	}
+
+	/** The two ranks (0-based) a percentile of {@code size} values interpolates between. */
+	static long[] ranks(long size, double fraction) {
+		double rank = fraction * (size - 1);
+		return new long[] { (long) Math.floor(rank), (long) Math.ceil(rank) };
+	}
+
+	/** Mean of {@code count} values (milliseconds) summing to {@code totalMillis}, in minutes with one decimal. */
+	static BigDecimal meanMinutes(long totalMillis, long count) {
+		if (count == 0) {
+			return null;
+		}
+		return minutes(BigDecimal.valueOf(totalMillis).divide(BigDecimal.valueOf(count), 3, RoundingMode.HALF_UP));
 	}
 
 	static BigDecimal meanMinutes(Collection<Duration> durations) {

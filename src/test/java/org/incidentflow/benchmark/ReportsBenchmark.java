@@ -41,7 +41,8 @@ import org.springframework.test.context.ActiveProfiles;
  * No assertion on speed: the result is a report.
  */
 @Tag("benchmark")
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+// a fixed port (bench.port) so that the benchmark stays inside the port range it was given on a shared machine
+@SpringBootTest(webEnvironment = WebEnvironment.DEFINED_PORT, properties = "server.port=${bench.port:8122}")
 @ActiveProfiles({ "demo", "test" })
 @TypeExcludeFilters(IntakeThroughputBenchmark.WithoutProcessTestCoverage.class)
 class ReportsBenchmark {
