@@ -2,14 +2,15 @@ package org.incidentflow.incident;
 
 /**
  * Something people must be told about an incident, published as a Spring application event inside the transaction
- * that caused it. Mail is queued in that same transaction (org.incidentflow.notification.NotificationOutbox) and sent
+ * that caused it. Mail is queued in that same transaction (org.incidentflow.outbound.mail.NotificationOutbox) and sent
  * later, so nothing is sent for a rolled-back change and nothing is lost for a committed one.
  *
  * @param audience a user id ({@link Audience#USER}) or a group id ({@link Audience#GROUP})
  */
 public record IncidentNotice(String incidentNumber, Kind kind, Audience audienceType, String audience, String detail) {
 
-	public enum Kind { RECEIVED, ASSIGNED, SLA_WARNING, SLA_BREACHED, ESCALATED, RESOLVED, CALLER_UPDATED, CLOSED, CANCELED }
+	/** {@code WEBHOOK_DISABLED}: for administrators, a webhook subscription was disabled while telling of the incident. */
+	public enum Kind { RECEIVED, ASSIGNED, SLA_WARNING, SLA_BREACHED, ESCALATED, RESOLVED, CALLER_UPDATED, CLOSED, CANCELED, WEBHOOK_DISABLED }
 
 	public enum Audience { USER, GROUP }
 

@@ -83,6 +83,11 @@ public class WebSecurityConfig {
 		http.securityMatcher(new OrRequestMatcher(path("/engine-rest/**"), path("/api/**")))
 				.authorizeHttpRequests(requests -> requests
 						.requestMatchers(path("/api/reports/**")).hasAnyAuthority(reportViewers())
+						.requestMatchers(path("/api/webhooks"), path("/api/webhooks/**")).hasAuthority(AccessGroups.ADMINS)
+						// Slack cannot send HTTP Basic: the request signature is checked by the endpoint itself
+						.requestMatchers(path("/api/intake/slack/**")).permitAll()
+						.requestMatchers(path("/api/chat-identities"), path("/api/chat-identities/**"))
+						.hasAuthority(AccessGroups.ADMINS)
 						.anyRequest().authenticated())
 				.httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint(unauthorized()))
 				.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(unauthorized())

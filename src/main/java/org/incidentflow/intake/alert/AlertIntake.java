@@ -22,7 +22,7 @@ import org.incidentflow.incident.IncidentReporting;
 import org.incidentflow.incident.IncidentRepository;
 import org.incidentflow.incident.NewIncident;
 import org.incidentflow.incident.State;
-import org.incidentflow.intake.TransactionRetry;
+import org.incidentflow.persistence.TransactionRetry;
 import org.incidentflow.intake.alert.AlertClassification.Classification;
 import org.incidentflow.intake.alert.AlertClassification.ResolutionAction;
 import org.incidentflow.metrics.ProductMetrics;

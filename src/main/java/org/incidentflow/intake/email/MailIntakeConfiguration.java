@@ -1,5 +1,6 @@
 package org.incidentflow.intake.email;
 
+import org.incidentflow.mail.MailSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -9,7 +10,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 
 @Configuration
-@EnableConfigurationProperties(MailSettings.class)
+@EnableConfigurationProperties({ MailSettings.class, MailboxSettings.class })
 public class MailIntakeConfiguration {
 
 	/** Polls the mailbox while {@code incidentflow.mail.imap.enabled} is true. */

@@ -37,19 +37,19 @@ public class MailboxPoller {
 
 	private static final Logger log = LoggerFactory.getLogger(MailboxPoller.class);
 
-	private final MailSettings settings;
+	private final MailboxSettings settings;
 	private final MailIntake intake;
 
-	public MailboxPoller(MailSettings settings, MailIntake intake) {
+	public MailboxPoller(MailboxSettings settings, MailIntake intake) {
 		this.settings = settings;
 		this.intake = intake;
 	}
 
 	public PollResult poll() {
-		return poll(settings.getImap(), intake::receive);
+		return poll(settings, intake::receive);
 	}
 
-	public PollResult poll(MailSettings.Imap imap, MailHandler handler) {
+	public PollResult poll(MailboxSettings imap, MailHandler handler) {
 		String protocol = imap.isSsl() ? "imaps" : "imap";
 		Properties properties = new Properties();
 		properties.put("mail." + protocol + ".peek", "true");
@@ -94,7 +94,7 @@ public class MailboxPoller {
 		return new PollResult(handled, failed);
 	}
 
-	private static Folder processedFolder(Store store, MailSettings.Imap imap) throws MessagingException {
+	private static Folder processedFolder(Store store, MailboxSettings imap) throws MessagingException {
 		if (imap.getProcessedFolder() == null || imap.getProcessedFolder().isBlank()) {
 			return null;
 		}

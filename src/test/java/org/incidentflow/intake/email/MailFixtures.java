@@ -50,8 +50,8 @@ final class MailFixtures {
 		return message;
 	}
 
-	static MailSettings.Imap imap(GreenMailExtension greenMail) {
-		MailSettings.Imap imap = new MailSettings.Imap();
+	static MailboxSettings imap(GreenMailExtension greenMail) {
+		MailboxSettings imap = new MailboxSettings();
 		imap.setHost("127.0.0.1");
 		imap.setPort(greenMail.getImap().getPort());
 		imap.setSsl(false);

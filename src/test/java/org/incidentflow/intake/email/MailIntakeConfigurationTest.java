@@ -3,6 +3,7 @@ package org.incidentflow.intake.email;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 
+import org.incidentflow.mail.MailSettings;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
@@ -16,7 +17,7 @@ class MailIntakeConfigurationTest {
 	@Test
 	void pollingIsOffByDefault() {
 		context.run(ctx -> assertThat(ctx).doesNotHaveBean(MailIntakeConfiguration.Polling.class)
-			.hasSingleBean(MailSettings.class));
+			.hasSingleBean(MailSettings.class).hasSingleBean(MailboxSettings.class));
 	}
 
 	@Test
@@ -26,10 +27,11 @@ class MailIntakeConfigurationTest {
 				"incidentflow.mail.message-id-domain=incidents.example.org")
 			.run(ctx -> {
 				assertThat(ctx).hasSingleBean(MailIntakeConfiguration.Polling.class);
+				MailboxSettings mailbox = ctx.getBean(MailboxSettings.class);
 				MailSettings settings = ctx.getBean(MailSettings.class);
-				assertThat(settings.getImap().getHost()).isEqualTo("imap.example.org");
-				assertThat(settings.getImap().getPollInterval()).hasSeconds(30);
-				assertThat(settings.getImap().getProcessedFolder()).isEqualTo("Done");
+				assertThat(mailbox.getHost()).isEqualTo("imap.example.org");
+				assertThat(mailbox.getPollInterval()).hasSeconds(30);
+				assertThat(mailbox.getProcessedFolder()).isEqualTo("Done");
 				assertThat(settings.getMessageIdDomain()).isEqualTo("incidents.example.org");
 			});
 	}

@@ -32,7 +32,9 @@ import org.incidentflow.incident.IncidentType;
 import org.incidentflow.incident.Level;
 import org.incidentflow.incident.State;
 import org.incidentflow.intake.IntakeTestSupport;
-import org.incidentflow.intake.email.MailMessage.Outcome;
+import org.incidentflow.mail.MailMessage;
+import org.incidentflow.mail.MailMessage.Outcome;
+import org.incidentflow.mail.MailMessageRepository;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -555,7 +557,7 @@ class MailIntakeTest {
 	@Test
 	void processedMailCanBeMovedToAFolder() throws Exception {
 		mailbox.deliver(mail(id("move"), "mover-" + run + "@example.net", "Badge reader", "Door stays shut."));
-		MailSettings.Imap imap = MailFixtures.imap(greenMail);
+		MailboxSettings imap = MailFixtures.imap(greenMail);
 		imap.setProcessedFolder("Processed");
 
 		poller.poll(imap, intake::receive);

@@ -1,4 +1,4 @@
-package org.incidentflow.notification;
+package org.incidentflow.outbound.mail;
 
 import java.time.Instant;
 

@@ -1,8 +1,7 @@
-package org.incidentflow.notification;
+package org.incidentflow.outbound.mail;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -21,11 +20,12 @@ import org.incidentflow.incident.ActivityLog;
 import org.incidentflow.incident.Incident;
 import org.incidentflow.incident.IncidentNotice;
 import org.incidentflow.incident.IncidentRepository;
-import org.incidentflow.intake.TransactionRetry;
-import org.incidentflow.intake.email.MailMessage;
-import org.incidentflow.intake.email.MailMessageRepository;
-import org.incidentflow.intake.email.MailSettings;
+import org.incidentflow.mail.MailMessage;
+import org.incidentflow.mail.MailMessageRepository;
+import org.incidentflow.mail.MailSettings;
 import org.incidentflow.metrics.ProductMetrics;
+import org.incidentflow.outbound.OutboxDrain;
+import org.incidentflow.persistence.TransactionRetry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -78,11 +78,8 @@ public class MailNotifier {
 		this.metrics = metrics;
 	}
 
-	public record DrainResult(int sent, int failed, int skipped) {
-	}
-
 	/** Drains due rows through the configured SMTP server, at the engine clock's now. */
-	public DrainResult drain() {
+	public OutboxDrain.Result drain() {
 		return drain(senders.getObject(), ActivityLog.now());
 	}
 
@@ -90,41 +87,27 @@ public class MailNotifier {
 	 * Sends every row due at {@code now} that this caller wins the lease of. Rows another node holds, or that failed in
 	 * this drain, wait for a later drain.
 	 */
-	public DrainResult drain(JavaMailSender sender, Instant now) {
-		int sent = 0;
-		int failed = 0;
-		int skipped = 0;
-		Set<Long> seen = new HashSet<>();
-		Instant until = now.plus(notification.getLease());
-		while (true) {
-			List<Long> due = new ArrayList<>(transactions.inNewTransaction("outbox due",
-					() -> outbox.findDueIds(now, PageRequest.of(0, notification.getBatchSize()))));
-			due.removeIf(id -> !seen.add(id));
-			if (due.isEmpty()) {
-				return new DrainResult(sent, failed, skipped);
+	public OutboxDrain.Result drain(JavaMailSender sender, Instant now) {
+		return OutboxDrain.drain("outbox", new OutboxDrain.Channel() {
+			@Override
+			public List<Long> dueIds(Instant at, int batchSize) {
+				return outbox.findDueIds(at, PageRequest.of(0, batchSize));
 			}
-			for (Long id : due) {
-				if (!claim(id, now, until)) {
-					continue;
-				}
-				switch (sendClaimed(id, sender, now)) {
-					case SENT -> sent++;
-					case FAILED -> failed++;
-					case SKIPPED -> skipped++;
-				}
-			}
-		}
-	}
 
-	private boolean claim(Long id, Instant now, Instant until) {
-		try {
-			return transactions.inNewTransaction("outbox claim", () -> outbox.claim(id, now, until)) == 1;
-		}
-		catch (RuntimeException e) {
-			// another node holds the row lock and the database refused to wait: it is that node's row now
-			log.debug("Outbox row {} not claimed: {}", id, e.getMessage());
-			return false;
-		}
+			@Override
+			public int claim(Long id, Instant at, Instant until) {
+				return outbox.claim(id, at, until);
+			}
+
+			@Override
+			public OutboxDrain.Outcome deliver(Long id, Instant at) {
+				return switch (sendClaimed(id, sender, at)) {
+					case SENT -> OutboxDrain.Outcome.SENT;
+					case SKIPPED -> OutboxDrain.Outcome.SKIPPED;
+					case FAILED, PENDING -> OutboxDrain.Outcome.FAILED;
+				};
+			}
+		}, transactions, now, notification.getLease(), notification.getBatchSize());
 	}
 
 	private OutboxMail.Status sendClaimed(Long id, JavaMailSender sender, Instant now) {
@@ -257,6 +240,7 @@ public class MailNotifier {
 			case CALLER_UPDATED -> "Updated";
 			case CLOSED -> "Closed";
 			case CANCELED -> "Canceled";
+			case WEBHOOK_DISABLED -> "Webhook subscription disabled";
 		};
 	}
 

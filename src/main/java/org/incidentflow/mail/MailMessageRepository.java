@@ -1,4 +1,4 @@
-package org.incidentflow.intake.email;
+package org.incidentflow.mail;
 
 import java.util.Collection;
 import java.util.List;

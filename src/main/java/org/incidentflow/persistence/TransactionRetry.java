@@ -1,4 +1,4 @@
-package org.incidentflow.intake;
+package org.incidentflow.persistence;
 
 import java.util.function.Supplier;
 

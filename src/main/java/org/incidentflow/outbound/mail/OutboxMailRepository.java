@@ -1,4 +1,4 @@
-package org.incidentflow.notification;
+package org.incidentflow.outbound.mail;
 
 import java.time.Instant;
 import java.util.List;
@@ -11,7 +11,7 @@ import org.springframework.data.repository.query.Param;
 
 public interface OutboxMailRepository extends JpaRepository<OutboxMail, Long> {
 
-	String DUE = "o.status = org.incidentflow.notification.OutboxMail.Status.PENDING and o.nextAttemptAt <= :now"
+	String DUE = "o.status = org.incidentflow.outbound.mail.OutboxMail.Status.PENDING and o.nextAttemptAt <= :now"
 			+ " and (o.claimedUntil is null or o.claimedUntil < :now)";
 
 	@Query("select o.id from OutboxMail o where " + DUE + " order by o.nextAttemptAt, o.id")

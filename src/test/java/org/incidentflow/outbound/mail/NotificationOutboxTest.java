@@ -1,4 +1,4 @@
-package org.incidentflow.notification;
+package org.incidentflow.outbound.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,8 +22,8 @@ import org.incidentflow.incident.IncidentRepository;
 import org.incidentflow.intake.IntakeTestSupport;
 import org.incidentflow.intake.email.IncomingMail;
 import org.incidentflow.intake.email.MailIntake;
-import org.incidentflow.intake.email.MailMessage;
-import org.incidentflow.intake.email.MailMessageRepository;
+import org.incidentflow.mail.MailMessage;
+import org.incidentflow.mail.MailMessageRepository;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -219,14 +219,14 @@ class NotificationOutboxTest {
 		CyclicBarrier start = new CyclicBarrier(2);
 		ExecutorService nodes = Executors.newFixedThreadPool(2);
 		try {
-			List<Future<MailNotifier.DrainResult>> drains = new ArrayList<>();
+			List<Future<org.incidentflow.outbound.OutboxDrain.Result>> drains = new ArrayList<>();
 			for (int node = 0; node < 2; node++) {
 				drains.add(nodes.submit(() -> {
 					start.await(30, TimeUnit.SECONDS);
 					return notifier.drain(smtp, now);
 				}));
 			}
-			for (Future<MailNotifier.DrainResult> drain : drains) {
+			for (Future<org.incidentflow.outbound.OutboxDrain.Result> drain : drains) {
 				drain.get(120, TimeUnit.SECONDS);
 			}
 		}

@@ -1,4 +1,4 @@
-package org.incidentflow.notification;
+package org.incidentflow.outbound.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,8 +19,8 @@ import org.incidentflow.incident.IncidentRepository;
 import org.incidentflow.intake.IntakeTestSupport;
 import org.incidentflow.intake.email.IncomingMail;
 import org.incidentflow.intake.email.MailIntake;
-import org.incidentflow.intake.email.MailMessage;
-import org.incidentflow.intake.email.MailMessageRepository;
+import org.incidentflow.mail.MailMessage;
+import org.incidentflow.mail.MailMessageRepository;
 import org.incidentflow.intake.email.MailReader;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -210,9 +210,9 @@ class MailNotifierTest {
 	}
 
 	@Autowired
-	org.incidentflow.intake.email.MailSettings settings;
+	org.incidentflow.mail.MailSettings settings;
 	@Autowired
-	org.incidentflow.intake.TransactionRetry transactions;
+	org.incidentflow.persistence.TransactionRetry transactions;
 
 	@Autowired
 	NotificationSettings notificationSettings;

@@ -1,10 +1,10 @@
-package org.incidentflow.notification;
+package org.incidentflow.outbound.mail;
 
 import java.util.UUID;
 
 import org.incidentflow.incident.ActivityLog;
 import org.incidentflow.incident.IncidentNotice;
-import org.incidentflow.intake.email.MailSettings;
+import org.incidentflow.mail.MailSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;

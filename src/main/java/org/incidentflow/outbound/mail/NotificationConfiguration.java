@@ -1,5 +1,6 @@
-package org.incidentflow.notification;
+package org.incidentflow.outbound.mail;
 
+import org.incidentflow.mail.MailSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
@@ -9,7 +10,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 
 @Configuration
-@EnableConfigurationProperties(NotificationSettings.class)
+@EnableConfigurationProperties({ NotificationSettings.class, MailSettings.class })
 public class NotificationConfiguration {
 
 	/**
@@ -32,7 +33,7 @@ public class NotificationConfiguration {
 		@Scheduled(fixedDelayString = "${incidentflow.notification.poll-interval:PT10S}",
 				initialDelayString = "${incidentflow.notification.poll-interval:PT10S}")
 		void drain() {
-			MailNotifier.DrainResult result = notifier.drain();
+			org.incidentflow.outbound.OutboxDrain.Result result = notifier.drain();
 			if (result.sent() + result.failed() + result.skipped() > 0) {
 				log.info("Notification outbox: {} sent, {} failed, {} skipped", result.sent(), result.failed(),
 						result.skipped());

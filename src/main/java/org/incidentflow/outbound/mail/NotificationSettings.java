@@ -1,4 +1,4 @@
-package org.incidentflow.notification;
+package org.incidentflow.outbound.mail;
 
 import java.time.Duration;
 
@@ -48,11 +48,7 @@ public class NotificationSettings {
 
 	/** Wait before attempt {@code attempts + 1}, after {@code attempts} failures. */
 	public Duration backoff(int attempts) {
-		Duration wait = initialBackoff;
-		for (int i = 1; i < attempts && wait.compareTo(maxBackoff) < 0; i++) {
-			wait = wait.multipliedBy(2);
-		}
-		return wait.compareTo(maxBackoff) > 0 ? maxBackoff : wait;
+		return org.incidentflow.outbound.OutboxDrain.backoff(attempts, initialBackoff, maxBackoff);
 	}
 
 }

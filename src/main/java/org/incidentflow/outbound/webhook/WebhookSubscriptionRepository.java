@@ -1,0 +1,13 @@
+package org.incidentflow.outbound.webhook;
+
+import java.util.List;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface WebhookSubscriptionRepository extends JpaRepository<WebhookSubscription, Long> {
+
+	List<WebhookSubscription> findByEnabledTrue();
+
+	List<WebhookSubscription> findAllByOrderByIdAsc();
+
+}
