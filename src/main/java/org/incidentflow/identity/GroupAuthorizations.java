@@ -12,6 +12,7 @@ import static org.camunda.bpm.engine.authorization.Permissions.READ_INSTANCE;
 import static org.camunda.bpm.engine.authorization.Permissions.READ_TASK;
 import static org.camunda.bpm.engine.authorization.Permissions.TASK_ASSIGN;
 import static org.camunda.bpm.engine.authorization.Permissions.TASK_WORK;
+import static org.camunda.bpm.engine.authorization.Permissions.UPDATE_TASK;
 import static org.camunda.bpm.engine.authorization.Resources.APPLICATION;
 import static org.camunda.bpm.engine.authorization.Resources.DECISION_DEFINITION;
 import static org.camunda.bpm.engine.authorization.Resources.DECISION_REQUIREMENTS_DEFINITION;
@@ -36,7 +37,7 @@ import org.springframework.stereotype.Component;
  *
  * <ul>
  * <li>agents: Tasklist, start {@code incident-management}, see users and groups (to hand tasks over). On the
- * {@code incident-management} definition they read, work and assign its tasks and read its instances and history,
+ * {@code incident-management} definition they read, update (work, assign, task variables, dates) its tasks and read its instances and history,
  * and read decision history: every incident that is not restricted, as on {@code /api}. Granted once on the
  * definition, not per task (the engine writes no row per task and candidate group for incident tasks,
  * {@code org.incidentflow.restricted}). Deployed Camunda Forms are loaded without deployment permissions.</li>
@@ -76,7 +77,7 @@ public class GroupAuthorizations {
 		for (String agents : AccessGroups.AGENTS) {
 			grants.grantGroup(agents, APPLICATION, TASKLIST, ACCESS);
 			grants.grantGroup(agents, PROCESS_DEFINITION, IncidentProcess.KEY, READ, CREATE_INSTANCE, READ_TASK,
-					TASK_WORK, TASK_ASSIGN, READ_INSTANCE, READ_HISTORY);
+					UPDATE_TASK, TASK_WORK, TASK_ASSIGN, READ_INSTANCE, READ_HISTORY);
 			grants.grantGroup(agents, DECISION_DEFINITION, ANY, READ_HISTORY);
 			grants.grantGroup(agents, PROCESS_INSTANCE, ANY, CREATE);
 			grants.grantGroup(agents, USER, ANY, READ);
