@@ -7,8 +7,12 @@ import static org.camunda.bpm.engine.authorization.Permissions.CREATE;
 import static org.camunda.bpm.engine.authorization.Permissions.CREATE_INSTANCE;
 import static org.camunda.bpm.engine.authorization.Permissions.DELETE;
 import static org.camunda.bpm.engine.authorization.Permissions.READ;
+import static org.camunda.bpm.engine.authorization.Permissions.READ_HISTORY;
+import static org.camunda.bpm.engine.authorization.Permissions.READ_INSTANCE;
 import static org.camunda.bpm.engine.authorization.Permissions.READ_TASK;
 import static org.camunda.bpm.engine.authorization.Permissions.TASK_ASSIGN;
+import static org.camunda.bpm.engine.authorization.Permissions.TASK_WORK;
+import static org.camunda.bpm.engine.authorization.Permissions.UPDATE_TASK;
 import static org.camunda.bpm.engine.authorization.Resources.APPLICATION;
 import static org.camunda.bpm.engine.authorization.Resources.DECISION_DEFINITION;
 import static org.camunda.bpm.engine.authorization.Resources.DECISION_REQUIREMENTS_DEFINITION;
@@ -22,7 +26,9 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.Tenant;
 import org.incidentflow.incident.IncidentProcess;
+import org.incidentflow.restricted.RestrictedIncidents;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,10 +36,14 @@ import org.springframework.stereotype.Component;
  * product configuration, not demo data: administrators only add users to these groups.
  *
  * <ul>
- * <li>agents: Tasklist, start {@code incident-management}, see users and groups (to hand tasks over). The tasks of
- * their groups they get from the engine itself: a candidate group or assignee identity link grants READ and UPDATE on
- * the task. Deployed Camunda Forms are loaded without deployment permissions.</li>
- * <li>incident managers additionally see and reassign every incident task (hierarchical escalation).</li>
+ * <li>agents: Tasklist, start {@code incident-management}, see users and groups (to hand tasks over). On the
+ * {@code incident-management} definition they read, update (work, assign, task variables, dates) its tasks and read its instances and history,
+ * and read decision history: every incident that is not restricted, as on {@code /api}. Granted once on the
+ * definition, not per task (the engine writes no row per task and candidate group for incident tasks,
+ * {@code org.incidentflow.restricted}). Deployed Camunda Forms are loaded without deployment permissions.</li>
+ * <li>restricted incidents (type security) live in the tenant {@code restricted}: only security-ops and
+ * incident-managers are its members (administrators pass every tenant check), so the definition grants open
+ * nothing of them to anyone else.</li>
  * <li>requesters: Tasklist only, for the confirmation tasks assigned to them.</li>
  * <li>process owners: Cockpit and Tasklist, deploy and remove models, everything on process and decision
  * definitions, read and start instances.</li>
@@ -66,13 +76,14 @@ public class GroupAuthorizations {
 		}
 		for (String agents : AccessGroups.AGENTS) {
 			grants.grantGroup(agents, APPLICATION, TASKLIST, ACCESS);
-			grants.grantGroup(agents, PROCESS_DEFINITION, IncidentProcess.KEY, READ, CREATE_INSTANCE);
+			grants.grantGroup(agents, PROCESS_DEFINITION, IncidentProcess.KEY, READ, CREATE_INSTANCE, READ_TASK,
+					UPDATE_TASK, TASK_WORK, TASK_ASSIGN, READ_INSTANCE, READ_HISTORY);
+			grants.grantGroup(agents, DECISION_DEFINITION, ANY, READ_HISTORY);
 			grants.grantGroup(agents, PROCESS_INSTANCE, ANY, CREATE);
 			grants.grantGroup(agents, USER, ANY, READ);
 			grants.grantGroup(agents, GROUP, ANY, READ);
 		}
-		grants.grantGroup(AccessGroups.INCIDENT_MANAGERS, PROCESS_DEFINITION, IncidentProcess.KEY, READ_TASK,
-				TASK_ASSIGN);
+		ensureRestrictedTenant();
 
 		grants.grantGroup(AccessGroups.REQUESTERS, APPLICATION, TASKLIST, ACCESS);
 
@@ -84,6 +95,20 @@ public class GroupAuthorizations {
 		grants.grantGroup(owners, DECISION_DEFINITION, ANY, ALL);
 		grants.grantGroup(owners, DECISION_REQUIREMENTS_DEFINITION, ANY, ALL);
 		grants.grantGroup(owners, PROCESS_INSTANCE, ANY, CREATE, READ, Permissions.UPDATE);
+	}
+
+	private void ensureRestrictedTenant() {
+		String tenantId = RestrictedIncidents.TENANT_ID;
+		if (identityService.createTenantQuery().tenantId(tenantId).count() == 0) {
+			Tenant tenant = identityService.newTenant(tenantId);
+			tenant.setName(RestrictedIncidents.TENANT_NAME);
+			identityService.saveTenant(tenant);
+		}
+		for (String groupId : RestrictedIncidents.TENANT_GROUPS) {
+			if (identityService.createTenantQuery().tenantId(tenantId).groupMember(groupId).count() == 0) {
+				identityService.createTenantGroupMembership(tenantId, groupId);
+			}
+		}
 	}
 
 	private void ensureGroup(String id, String name) {

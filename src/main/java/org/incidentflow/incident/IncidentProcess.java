@@ -50,6 +50,8 @@ public final class IncidentProcess {
 		public static final String URGENCY = "urgency";
 		public static final String CATEGORY = "category";
 		public static final String ASSIGNMENT_GROUP = "assignmentGroup";
+		/** From the DMN incident-categorization: the candidate group of the Triage task. */
+		public static final String TRIAGE_GROUP = "triageGroup";
 		public static final String PRIORITY = "priority";
 		public static final String RESPONSE_DUE = "responseDue";
 		public static final String RESOLUTION_DUE = "resolutionDue";

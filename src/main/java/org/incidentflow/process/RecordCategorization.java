@@ -14,7 +14,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * End listener of the categorisation rule tasks: takes category and assignment group from the decision
- * {@code incident-categorization} (transient {@code decisionResult}) into the process and onto the record.
+ * {@code incident-categorization} (transient {@code decisionResult}) into the process and onto the record, and the
+ * triage group (the Triage task's candidate group) into the process; a table without that output leaves triage to
+ * the assignment group.
  */
 @Component("recordCategorization")
 public class RecordCategorization implements ExecutionListener {
@@ -33,6 +35,8 @@ public class RecordCategorization implements ExecutionListener {
 		String group = (String) route.get(Vars.ASSIGNMENT_GROUP);
 		execution.setVariable(Vars.CATEGORY, category);
 		execution.setVariable(Vars.ASSIGNMENT_GROUP, group);
+		String triageGroup = (String) route.get(Vars.TRIAGE_GROUP);
+		execution.setVariable(Vars.TRIAGE_GROUP, triageGroup == null || triageGroup.isBlank() ? group : triageGroup);
 
 		Incident incident = records.of(execution);
 		// the decision's inputs may have been corrected (triage, reclassification): the record shows what was decided on
