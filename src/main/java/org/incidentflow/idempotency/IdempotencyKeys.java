@@ -20,6 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -104,7 +105,9 @@ public class IdempotencyKeys {
 						claimed = requests.saveAndFlush(new IdempotentRequest(principal, key, endpoint, hash,
 								status.value(), now, now.plus(retention)));
 					}
-					catch (DataIntegrityViolationException taken) {
+					catch (DataIntegrityViolationException | PessimisticLockingFailureException taken) {
+						// a duplicate, or the database gave up waiting for the key's index entry that a concurrent
+						// request holds (H2's lock timeout under load): both mean "taken", look again after a pause
 						throw new KeyTaken(taken);
 					}
 					String number = action.get();
@@ -168,7 +171,7 @@ public class IdempotencyKeys {
 
 		private static final long serialVersionUID = 1L;
 
-		KeyTaken(DataIntegrityViolationException cause) {
+		KeyTaken(org.springframework.dao.DataAccessException cause) {
 			super(cause);
 		}
 
