@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.incidentflow.identity.AccessGroups;
+import org.incidentflow.security.throttle.ThrottledLogins;
 import org.incidentflow.ui.Navigation;
 import org.incidentflow.ui.UiPaths;
 import org.springframework.beans.factory.annotation.Value;
@@ -142,10 +143,13 @@ public class WebSecurityConfig {
 				.authorizeHttpRequests(requests -> requests
 						.requestMatchers(UiPaths.ASSETS.stream().map(WebSecurityConfig::path)
 							.toArray(RequestMatcher[]::new)).permitAll()
-						.requestMatchers(path(UiPaths.FORBIDDEN)).permitAll()
+						// the login page with any query (?error, ?logout): the custom failure handler has no failure URL to permit
+						.requestMatchers(path(UiPaths.FORBIDDEN), path(UiPaths.LOGIN)).permitAll()
 						.requestMatchers(path("/reports"), path("/reports/**")).hasAnyAuthority(reportViewers())
 						.anyRequest().authenticated())
-				.formLogin(form -> form.loginPage(UiPaths.LOGIN).successHandler(homeAfterLogin()).permitAll())
+				.formLogin(form -> form.loginPage(UiPaths.LOGIN).successHandler(homeAfterLogin())
+					.failureHandler(ThrottledLogins.formLogin(UiPaths.LOGIN))
+					.withObjectPostProcessor(ThrottledLogins.onlyDirectPosts(UiPaths.LOGIN)).permitAll())
 				.logout(logout -> logout.logoutUrl(UiPaths.LOGOUT).logoutSuccessUrl(UiPaths.LOGIN + "?logout")
 					.permitAll())
 				.exceptionHandling(exceptions -> exceptions.accessDeniedPage(UiPaths.FORBIDDEN))
@@ -227,6 +231,9 @@ public class WebSecurityConfig {
 
 	private static AuthenticationEntryPoint unauthorized() {
 		return (request, response, exception) -> {
+			if (ThrottledLogins.answered(request, response, exception)) {
+				return;
+			}
 			response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\"");
 			ProblemResponses.write(request, response, HttpStatus.UNAUTHORIZED,
 					"Authentication required (HTTP Basic with your Incident Flow user).");
