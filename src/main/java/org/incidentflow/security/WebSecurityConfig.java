@@ -5,6 +5,8 @@ import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.incidentflow.identity.AccessGroups;
 import org.incidentflow.security.throttle.ThrottledLogins;
+import org.incidentflow.security.token.IntegrationTokenFilter;
+import org.incidentflow.security.token.IntegrationTokens;
 import org.incidentflow.ui.Navigation;
 import org.incidentflow.ui.UiPaths;
 import org.springframework.beans.factory.annotation.Value;
@@ -23,6 +25,7 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
@@ -31,8 +34,9 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 /**
  * Who may reach what over HTTP. Four chains:
  * <ol>
- * <li>{@code /engine-rest/**} and {@code /api/**}: HTTP Basic against the Camunda identity service, stateless, no
- * CSRF (no cookies are involved). On the engine REST API the engine acts as the authenticated user.</li>
+ * <li>{@code /engine-rest/**} and {@code /api/**}: HTTP Basic against the Camunda identity service (failed logins
+ * throttled: {@code security.throttle}), or an integration token for the intake endpoints ({@code security.token}),
+ * stateless, no CSRF (no cookies are involved). On the engine REST API the engine acts as the authenticated user.</li>
  * <li>{@code /camunda/**}: Tasklist, Cockpit and Admin authenticate themselves (session login) and protect
  * themselves against CSRF with Camunda's own filter; Spring Security only refuses the setup endpoint.</li>
  * <li>the product's own pages ({@link UiPaths}: {@code /login}, {@code /reports}, later {@code /portal}): form login
@@ -80,7 +84,8 @@ public class WebSecurityConfig {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain apiSecurity(HttpSecurity http, IdentityService identityService) throws Exception {
+	SecurityFilterChain apiSecurity(HttpSecurity http, IdentityService identityService,
+			IntegrationTokens integrationTokens) throws Exception {
 		http.securityMatcher(new OrRequestMatcher(path("/engine-rest/**"), path("/api/**")))
 				.authorizeHttpRequests(requests -> requests
 						.requestMatchers(path("/api/reports/**")).hasAnyAuthority(reportViewers())
@@ -104,6 +109,8 @@ public class WebSecurityConfig {
 								.includeSubDomains(true));
 					}
 				})
+				// integrations: Authorization: Bearer <token>, intake endpoints only (security.token)
+				.addFilterBefore(new IntegrationTokenFilter(integrationTokens, REALM), BasicAuthenticationFilter.class)
 				.addFilterAfter(new EngineAuthenticationBridge(identityService), AuthorizationFilter.class);
 		return http.build();
 	}
