@@ -46,9 +46,21 @@ async function logIn(t, user) {
 			t.diagnostic(`${user}: HTTP ${response.status()} ${response.request().method()} ${response.url()}`);
 		}
 	});
-	await page.goto(TASKLIST);
-	// The login view replaces the splash screen once Angular routed to #/login: fill that form, not the first one.
-	await page.waitForURL(/#\/login/);
+	// Tasklist loads its plugins through requirejs, which gives up after a few seconds ("Load timeout for modules")
+	// and leaves the splash screen: on a busy machine the first load can miss it. That is the browser's module
+	// loader, not the product: load the page once more before failing.
+	for (let attempt = 1; ; attempt++) {
+		await page.goto(TASKLIST);
+		try {
+			// The login view replaces the splash screen once Angular routed to #/login: fill that form, not the first one.
+			await page.waitForURL(/#\/login/, { timeout: attempt === 1 ? 30_000 : TIMEOUT });
+			break;
+		}
+		catch (error) {
+			if (attempt === 2) throw error;
+			t.diagnostic(`${user}: Tasklist did not reach its login view, loading it again`);
+		}
+	}
 	await page.getByPlaceholder('Username').fill(user);
 	await page.getByPlaceholder('Password').fill('demo');
 	await page.getByRole('button', { name: 'Log in' }).click();

@@ -22,6 +22,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
+import org.incidentflow.web.CachedBodyRequest;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -138,71 +139,6 @@ class TaskQueryExpressionGuard extends OncePerRequestFilter {
 	private static void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
 		ProblemResponses.write(request, response, HttpStatus.BAD_REQUEST,
 				"Task queries must not contain expressions (${...} or #{...}).");
-	}
-
-	/** Replays the body this guard has already read. */
-	private static final class CachedBodyRequest extends HttpServletRequestWrapper {
-
-		private final byte[] body;
-
-		CachedBodyRequest(HttpServletRequest request, byte[] body) {
-			super(request);
-			this.body = body;
-		}
-
-		@Override
-		public ServletInputStream getInputStream() {
-			InputStream in = new ByteArrayInputStream(body);
-			return new ServletInputStream() {
-				@Override
-				public int read() throws IOException {
-					return in.read();
-				}
-
-				@Override
-				public int read(byte[] b, int off, int len) throws IOException {
-					return in.read(b, off, len);
-				}
-
-				@Override
-				public boolean isFinished() {
-					try {
-						return in.available() == 0;
-					}
-					catch (IOException e) {
-						return true;
-					}
-				}
-
-				@Override
-				public boolean isReady() {
-					return true;
-				}
-
-				@Override
-				public void setReadListener(ReadListener listener) {
-					throw new UnsupportedOperationException("synchronous replay only");
-				}
-			};
-		}
-
-		@Override
-		public BufferedReader getReader() {
-			String encoding = getCharacterEncoding();
-			return new BufferedReader(new InputStreamReader(new ByteArrayInputStream(body),
-					encoding == null ? StandardCharsets.UTF_8 : java.nio.charset.Charset.forName(encoding)));
-		}
-
-		@Override
-		public int getContentLength() {
-			return body.length;
-		}
-
-		@Override
-		public long getContentLengthLong() {
-			return body.length;
-		}
-
 	}
 
 }

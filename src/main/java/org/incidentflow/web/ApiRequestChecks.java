@@ -48,4 +48,13 @@ public class ApiRequestChecks implements WebMvcConfigurer {
 		return registration;
 	}
 
+	/** After Spring Security: unauthenticated engine calls get their 401 first, without their body being read. */
+	@Bean
+	FilterRegistrationBean<EngineApiTextCheck> engineApiTextCheck() {
+		FilterRegistrationBean<EngineApiTextCheck> registration = new FilterRegistrationBean<>(new EngineApiTextCheck());
+		registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
+		registration.setOrder(-45);
+		return registration;
+	}
+
 }
