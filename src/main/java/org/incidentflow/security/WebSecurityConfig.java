@@ -89,6 +89,10 @@ public class WebSecurityConfig {
 		http.securityMatcher(new OrRequestMatcher(path("/engine-rest/**"), path("/api/**")))
 				.authorizeHttpRequests(requests -> requests
 						.requestMatchers(path("/api/reports/**")).hasAnyAuthority(reportViewers())
+						// checks any user's password: with the engine's account lock off (security.throttle) it would be
+						// a guessing oracle for every signed-in user; administrators can set passwords anyway
+						.requestMatchers(path("/engine-rest/identity/verify"),
+								path("/engine-rest/engine/{engine}/identity/verify")).hasAuthority(AccessGroups.ADMINS)
 						.anyRequest().authenticated())
 				.httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint(unauthorized()))
 				.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(unauthorized())
@@ -121,6 +125,8 @@ public class WebSecurityConfig {
 		http.securityMatcher(path("/camunda/**"))
 				.authorizeHttpRequests(requests -> requests
 						.requestMatchers(path(AdminSetupBlock.SETUP_PATH + "/**")).denyAll()
+						// the webapps never call it; see apiSecurity
+						.requestMatchers(path("/camunda/api/engine/engine/{engine}/identity/verify")).denyAll()
 						.anyRequest().permitAll())
 				.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(forbiddenEntryPoint())
 						.accessDeniedHandler(forbidden()))

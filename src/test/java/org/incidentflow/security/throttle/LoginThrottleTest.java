@@ -107,6 +107,18 @@ class LoginThrottleTest extends WebTestSupport {
 		assertThat(get("/api/incidents", "paul").statusCode()).isNotIn(401, 429);
 	}
 
+	/** With the engine's lock off, identity/verify would let any signed-in user guess other users' passwords. */
+	@Test
+	void passwordVerificationIsForAdministratorsOnly() {
+		String body = "{\"username\":\"paul\",\"password\":\"guess\"}";
+		assertThat(postJson("/engine-rest/identity/verify", "rita", body).statusCode()).isEqualTo(403);
+		assertThat(postJson("/engine-rest/engine/default/identity/verify", "alice", body).statusCode()).isEqualTo(403);
+		assertThat(postJson("/engine-rest/identity/verify", "admin", body).statusCode()).isEqualTo(200);
+		WebappSession rita = webappSession();
+		assertThat(rita.login("tasklist", "rita", DEMO_PASSWORD).statusCode()).isEqualTo(200);
+		assertThat(rita.postJson("/camunda/api/engine/engine/default/identity/verify", body).statusCode()).isEqualTo(403);
+	}
+
 	@Test
 	void theEngineNeverLocksAnAccount() {
 		String user = user();
