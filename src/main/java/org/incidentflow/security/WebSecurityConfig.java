@@ -4,6 +4,9 @@ import java.util.List;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.incidentflow.identity.AccessGroups;
+import org.incidentflow.security.throttle.ThrottledLogins;
+import org.incidentflow.security.token.IntegrationTokenFilter;
+import org.incidentflow.security.token.IntegrationTokens;
 import org.incidentflow.ui.Navigation;
 import org.incidentflow.ui.UiPaths;
 import org.springframework.beans.factory.annotation.Value;
@@ -22,6 +25,7 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
@@ -30,8 +34,9 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 /**
  * Who may reach what over HTTP. Four chains:
  * <ol>
- * <li>{@code /engine-rest/**} and {@code /api/**}: HTTP Basic against the Camunda identity service, stateless, no
- * CSRF (no cookies are involved). On the engine REST API the engine acts as the authenticated user.</li>
+ * <li>{@code /engine-rest/**} and {@code /api/**}: HTTP Basic against the Camunda identity service (failed logins
+ * throttled: {@code security.throttle}), or an integration token for the intake endpoints ({@code security.token}),
+ * stateless, no CSRF (no cookies are involved). On the engine REST API the engine acts as the authenticated user.</li>
  * <li>{@code /camunda/**}: Tasklist, Cockpit and Admin authenticate themselves (session login) and protect
  * themselves against CSRF with Camunda's own filter; Spring Security only refuses the setup endpoint.</li>
  * <li>the product's own pages ({@link UiPaths}: {@code /login}, {@code /reports}, later {@code /portal}): form login
@@ -79,7 +84,8 @@ public class WebSecurityConfig {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain apiSecurity(HttpSecurity http, IdentityService identityService) throws Exception {
+	SecurityFilterChain apiSecurity(HttpSecurity http, IdentityService identityService,
+			IntegrationTokens integrationTokens) throws Exception {
 		http.securityMatcher(new OrRequestMatcher(path("/engine-rest/**"), path("/api/**")))
 				.authorizeHttpRequests(requests -> requests
 						.requestMatchers(path("/api/reports/**")).hasAnyAuthority(reportViewers())
@@ -88,6 +94,10 @@ public class WebSecurityConfig {
 						.requestMatchers(path("/api/intake/slack/**")).permitAll()
 						.requestMatchers(path("/api/chat-identities"), path("/api/chat-identities/**"))
 						.hasAuthority(AccessGroups.ADMINS)
+						// checks any user's password: with the engine's account lock off (security.throttle) it would be
+						// a guessing oracle for every signed-in user; administrators can set passwords anyway
+						.requestMatchers(path("/engine-rest/identity/verify"),
+								path("/engine-rest/engine/{engine}/identity/verify")).hasAuthority(AccessGroups.ADMINS)
 						.anyRequest().authenticated())
 				.httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint(unauthorized()))
 				.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(unauthorized())
@@ -108,6 +118,8 @@ public class WebSecurityConfig {
 								.includeSubDomains(true));
 					}
 				})
+				// integrations: Authorization: Bearer <token>, intake endpoints only (security.token)
+				.addFilterBefore(new IntegrationTokenFilter(integrationTokens, REALM), BasicAuthenticationFilter.class)
 				.addFilterAfter(new EngineAuthenticationBridge(identityService), AuthorizationFilter.class);
 		return http.build();
 	}
@@ -118,6 +130,8 @@ public class WebSecurityConfig {
 		http.securityMatcher(path("/camunda/**"))
 				.authorizeHttpRequests(requests -> requests
 						.requestMatchers(path(AdminSetupBlock.SETUP_PATH + "/**")).denyAll()
+						// the webapps never call it; see apiSecurity
+						.requestMatchers(path("/camunda/api/engine/engine/{engine}/identity/verify")).denyAll()
 						.anyRequest().permitAll())
 				.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(forbiddenEntryPoint())
 						.accessDeniedHandler(forbidden()))
@@ -147,10 +161,13 @@ public class WebSecurityConfig {
 				.authorizeHttpRequests(requests -> requests
 						.requestMatchers(UiPaths.ASSETS.stream().map(WebSecurityConfig::path)
 							.toArray(RequestMatcher[]::new)).permitAll()
-						.requestMatchers(path(UiPaths.FORBIDDEN)).permitAll()
+						// the login page with any query (?error, ?logout): the custom failure handler has no failure URL to permit
+						.requestMatchers(path(UiPaths.FORBIDDEN), path(UiPaths.LOGIN)).permitAll()
 						.requestMatchers(path("/reports"), path("/reports/**")).hasAnyAuthority(reportViewers())
 						.anyRequest().authenticated())
-				.formLogin(form -> form.loginPage(UiPaths.LOGIN).successHandler(homeAfterLogin()).permitAll())
+				.formLogin(form -> form.loginPage(UiPaths.LOGIN).successHandler(homeAfterLogin())
+					.failureHandler(ThrottledLogins.formLogin(UiPaths.LOGIN))
+					.withObjectPostProcessor(ThrottledLogins.onlyDirectPosts(UiPaths.LOGIN)).permitAll())
 				.logout(logout -> logout.logoutUrl(UiPaths.LOGOUT).logoutSuccessUrl(UiPaths.LOGIN + "?logout")
 					.permitAll())
 				.exceptionHandling(exceptions -> exceptions.accessDeniedPage(UiPaths.FORBIDDEN))
@@ -232,6 +249,9 @@ public class WebSecurityConfig {
 
 	private static AuthenticationEntryPoint unauthorized() {
 		return (request, response, exception) -> {
+			if (ThrottledLogins.answered(request, response, exception)) {
+				return;
+			}
 			response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\"");
 			ProblemResponses.write(request, response, HttpStatus.UNAUTHORIZED,
 					"Authentication required (HTTP Basic with your Incident Flow user).");

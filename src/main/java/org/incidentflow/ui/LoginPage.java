@@ -24,6 +24,20 @@ public class LoginPage {
 		return "ui/login";
 	}
 
+	/**
+	 * Reached only by the forward of a throttled sign-in ({@code security.throttle.ThrottledLogins}): Spring Security
+	 * handles every POST to the login path itself. The status (429) and {@code Retry-After} are already set.
+	 */
+	@org.springframework.web.bind.annotation.PostMapping(UiPaths.LOGIN)
+	String throttled(jakarta.servlet.http.HttpServletRequest request, org.springframework.ui.Model model) {
+		Object seconds = request.getAttribute(org.incidentflow.security.throttle.ThrottledLogins.RETRY_AFTER_ATTRIBUTE);
+		if (seconds == null) {
+			return "redirect:" + UiPaths.LOGIN;
+		}
+		model.addAttribute("retryAfterSeconds", seconds);
+		return "ui/login";
+	}
+
 	@org.springframework.web.bind.annotation.RequestMapping(UiPaths.FORBIDDEN)
 	String forbidden(jakarta.servlet.http.HttpServletResponse response) {
 		response.setStatus(403);

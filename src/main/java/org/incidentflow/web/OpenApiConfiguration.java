@@ -15,6 +15,7 @@ import io.swagger.v3.oas.models.security.SecurityScheme;
 public class OpenApiConfiguration {
 
 	static final String BASIC_AUTH = "basicAuth";
+	static final String INTEGRATION_TOKEN = "integrationToken";
 
 	@Bean
 	OpenAPI incidentFlowOpenApi() {
@@ -25,7 +26,9 @@ public class OpenApiConfiguration {
 						Report, follow and act on incidents. Every change goes through the incident process; \
 						responses show the record after the change was committed.
 
-						Authentication: HTTP Basic with a Camunda user. Requesters see only the incidents they \
+						Authentication: HTTP Basic with a Camunda user; the intake webhooks also take an integration \
+						token (`Authorization: Bearer …`, see Integration tokens). Failed logins are throttled per \
+						client address and user: `429` with `Retry-After`, never an account lock. Requesters see only the incidents they \
 						reported; agents see all incidents except security incidents, which only security-ops and \
 						incident-managers see. An incident you may not see answers 404 like a missing one.
 
@@ -35,7 +38,11 @@ public class OpenApiConfiguration {
 				.license(new License().name("Apache-2.0")))
 			.components(new Components().addSecuritySchemes(BASIC_AUTH,
 					new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")
-						.description("Camunda user id and password")))
+						.description("Camunda user id and password"))
+					.addSecuritySchemes(INTEGRATION_TOKEN, new SecurityScheme().type(SecurityScheme.Type.HTTP)
+						.scheme("bearer")
+						.description("Integration token (Authorization: Bearer ifi_…), created by an administrator at "
+								+ "/api/integration-tokens; accepted only by the intake endpoints of its scope")))
 			.addSecurityItem(new SecurityRequirement().addList(BASIC_AUTH));
 	}
 

@@ -1,0 +1,26 @@
+package org.incidentflow.security.throttle;
+
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+/** Registers the webapp login throttle (HTTP Basic and form login are throttled in the authentication provider). */
+@Configuration(proxyBeanMethods = false)
+@EnableScheduling
+class LoginThrottleConfiguration {
+
+	/**
+	 * After Spring Security (order -100), before the webapps' own filters and their JAX-RS servlet. Deliberately
+	 * constructed here: as a bean of its own, Spring Boot would register it for every path.
+	 */
+	@Bean
+	FilterRegistrationBean<WebappLoginThrottle> webappLoginThrottle(LoginThrottle throttle) {
+		FilterRegistrationBean<WebappLoginThrottle> registration =
+				new FilterRegistrationBean<>(new WebappLoginThrottle(throttle));
+		registration.addUrlPatterns("/camunda/api/admin/auth/user/*");
+		registration.setOrder(-60);
+		return registration;
+	}
+
+}
