@@ -84,6 +84,15 @@ public final class IncidentProcess {
 		public static final String PREVENTIVE_MEASURES = "preventiveMeasures";
 		public static final String PROBLEM_REQUIRED = "problemRequired";
 
+		/**
+		 * Variables that mirror a field of the incident record (or are derived from it by the decisions): the record
+		 * is what the API, the portal, the reports and the audit trail read, so these change only through the process
+		 * steps that also change the record, never by editing the variable (engine.MirroredVariableGuard).
+		 */
+		public static final java.util.Set<String> RECORD_FIELDS = java.util.Set.of(INCIDENT_NUMBER, TITLE, DESCRIPTION,
+				CALLER, CHANNEL, SERVICE, CONFIGURATION_ITEM, INCIDENT_TYPE, IMPACT, URGENCY, CATEGORY, ASSIGNMENT_GROUP,
+				TRIAGE_GROUP, PRIORITY, RESPONSE_DUE, RESOLUTION_DUE);
+
 		private Vars() {
 		}
 	}
