@@ -1,17 +1,7 @@
 package org.incidentflow.engine;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
-
-import javax.sql.DataSource;
-
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,32 +17,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class JobAcquisitionIndexPlugin extends AbstractProcessEnginePlugin {
 
-	private static final Logger LOG = LoggerFactory.getLogger(JobAcquisitionIndexPlugin.class);
-
 	public static final String INDEX_NAME = "incidentflow_job_acquisition_idx";
-
-	private String tablePrefix;
-
-	@Override
-	public void preInit(ProcessEngineConfigurationImpl configuration) {
-		this.tablePrefix = configuration.getDatabaseTablePrefix() == null ? "" : configuration.getDatabaseTablePrefix();
-	}
 
 	@Override
 	public void postProcessEngineBuild(ProcessEngine processEngine) {
-		DataSource dataSource = ((ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration()).getDataSource();
-		String sql = "CREATE INDEX IF NOT EXISTS " + INDEX_NAME + " ON " + tablePrefix
-				+ "ACT_RU_JOB (TYPE_ DESC, DUEDATE_ ASC)";
-		try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-			statement.execute(sql);
-			if (!connection.getAutoCommit()) {
-				connection.commit();
-			}
-		}
-		catch (SQLException e) {
-			throw new ProcessEngineException("Could not create index " + INDEX_NAME + ": " + e.getMessage(), e);
-		}
-		LOG.debug("Index {} on ACT_RU_JOB(TYPE_ DESC, DUEDATE_ ASC) present", INDEX_NAME);
+		EngineIndex.create(processEngine, INDEX_NAME, "ACT_RU_JOB (TYPE_ DESC, DUEDATE_ ASC)");
 	}
 
 }

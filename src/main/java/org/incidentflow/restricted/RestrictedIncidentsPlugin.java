@@ -1,19 +1,15 @@
 package org.incidentflow.restricted;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 
 import java.util.ArrayList;
 import java.util.List;
 
-import javax.sql.DataSource;
 
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.auth.AuthorizationCommandChecker;
+import org.incidentflow.engine.EngineIndex;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,7 +26,6 @@ public class RestrictedIncidentsPlugin extends AbstractProcessEnginePlugin {
 
 	public static final String GROUP_LINK_INDEX = "incidentflow_identitylink_group_idx";
 
-	private String tablePrefix = "";
 
 	@Override
 	public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -40,24 +35,11 @@ public class RestrictedIncidentsPlugin extends AbstractProcessEnginePlugin {
 		configuration.setCommandCheckers(new ArrayList<>(List.of(new TenantDenialAsMissing(),
 				new AuthorizationCommandChecker())));
 		configuration.setResourceAuthorizationProvider(new DefinitionLevelTaskAuthorizations());
-		this.tablePrefix = configuration.getDatabaseTablePrefix() == null ? "" : configuration.getDatabaseTablePrefix();
 	}
 
 	@Override
 	public void postProcessEngineBuild(ProcessEngine processEngine) {
-		DataSource dataSource = ((ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration())
-				.getDataSource();
-		String sql = "CREATE INDEX IF NOT EXISTS " + GROUP_LINK_INDEX + " ON " + tablePrefix
-				+ "ACT_RU_IDENTITYLINK (GROUP_ID_, TASK_ID_)";
-		try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-			statement.execute(sql);
-			if (!connection.getAutoCommit()) {
-				connection.commit();
-			}
-		}
-		catch (SQLException e) {
-			throw new ProcessEngineException("Could not create index " + GROUP_LINK_INDEX + ": " + e.getMessage(), e);
-		}
+		EngineIndex.create(processEngine, GROUP_LINK_INDEX, "ACT_RU_IDENTITYLINK (GROUP_ID_, TASK_ID_)");
 	}
 
 }
