@@ -150,6 +150,16 @@ class HostileInputTest extends WebTestSupport {
 			.get("totalElements").asInt()).isZero();
 	}
 
+	/** 2 MB of text in a description or a comment: a 4xx problem, nothing stored, never a 5xx. */
+	@Test
+	void twoMegabytesOfTextAreRefused() throws Exception {
+		String big = "\"" + "x".repeat(2 * 1024 * 1024) + "\"";
+		HttpResponse<String> report = postJson("/api/incidents", "alice", report("\"Big\"", ",\"description\":" + big));
+		assertThat(report.statusCode()).as("status").isBetween(400, 499);
+		assertThat(report.headers().firstValue("Content-Type")).get().asString().startsWith(PROBLEM);
+		assertThat(stored()).isZero();
+	}
+
 	/** Tomcat dropped such a request without any answer while its request line exceeded 8 KB (found by the fuzz test). */
 	@Test
 	void aVeryLongQueryStringGetsAnAnswer() throws Exception {
