@@ -16,12 +16,14 @@ public final class AccessGroups {
 	public static final String APP_SUPPORT = "app-support";
 	public static final String SECURITY_OPS = "security-ops";
 	public static final String INCIDENT_MANAGERS = "incident-managers";
+	/** Problem management (org.incidentflow.problem): investigate root causes, manage problems and proposals. */
+	public static final String PROBLEM_MANAGERS = "problem-managers";
 	public static final String REQUESTERS = "requesters";
 	public static final String INTEGRATIONS = "integrations";
 
 	/** Groups that work incidents in Tasklist (support groups and incident managers). */
 	public static final List<String> AGENTS = List.of(SERVICE_DESK, NETWORK_OPS, APP_SUPPORT, SECURITY_OPS,
-			INCIDENT_MANAGERS);
+			INCIDENT_MANAGERS, PROBLEM_MANAGERS);
 
 	/** Groups that may read the reports ({@code /reports}, {@code /api/reports}): incident managers, process owners, administrators. */
 	public static final List<String> REPORT_VIEWERS = List.of(INCIDENT_MANAGERS, PROCESS_OWNERS, ADMINS);
@@ -35,6 +37,7 @@ public final class AccessGroups {
 			List.of(APP_SUPPORT, "Application support"),
 			List.of(SECURITY_OPS, "Security operations"),
 			List.of(INCIDENT_MANAGERS, "Incident managers"),
+			List.of(PROBLEM_MANAGERS, "Problem managers"),
 			List.of(REQUESTERS, "Requesters"),
 			List.of(INTEGRATIONS, "Integrations (technical users)"));
 

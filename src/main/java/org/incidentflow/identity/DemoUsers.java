@@ -32,6 +32,7 @@ public class DemoUsers {
 			new DemoUser("ann", "Ann", "App-Support", AccessGroups.APP_SUPPORT),
 			new DemoUser("sid", "Sid", "Security-Ops", AccessGroups.SECURITY_OPS),
 			new DemoUser("maria", "Maria", "Incident-Manager", AccessGroups.INCIDENT_MANAGERS),
+			new DemoUser("pam", "Pam", "Problem-Manager", AccessGroups.PROBLEM_MANAGERS),
 			new DemoUser("rita", "Rita", "Requester", AccessGroups.REQUESTERS),
 			new DemoUser("rob", "Rob", "Requester", AccessGroups.REQUESTERS),
 			new DemoUser("monitoring", "Monitoring", "Webhook", AccessGroups.INTEGRATIONS));

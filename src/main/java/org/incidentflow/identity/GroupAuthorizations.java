@@ -41,6 +41,8 @@ import org.springframework.stereotype.Component;
  * and read decision history: every incident that is not restricted, as on {@code /api}. Granted once on the
  * definition, not per task (the engine writes no row per task and candidate group for incident tasks,
  * {@code org.incidentflow.restricted}). Deployed Camunda Forms are loaded without deployment permissions.</li>
+ * <li>agents (problem-managers are agents too) have the same rights on {@code problem-management} and
+ * {@code problem-proposal}: they raise problems and work the problem tasks of their group.</li>
  * <li>restricted incidents (type security) live in the tenant {@code restricted}: only security-ops and
  * incident-managers are its members (administrators pass every tenant check), so the definition grants open
  * nothing of them to anyone else.</li>
@@ -56,6 +58,8 @@ public class GroupAuthorizations {
 
 	static final String TASKLIST = "tasklist";
 	static final String COCKPIT = "cockpit";
+	/** problem-management and problem-proposal (org.incidentflow.problem.ProblemProcess). */
+	static final java.util.List<String> PROBLEM_PROCESSES = java.util.List.of("problem-management", "problem-proposal");
 
 	private final IdentityService identityService;
 	private final AuthorizationGrants grants;
@@ -79,6 +83,11 @@ public class GroupAuthorizations {
 			grants.grantGroup(agents, PROCESS_DEFINITION, IncidentProcess.KEY, READ, CREATE_INSTANCE, READ_TASK,
 					UPDATE_TASK, TASK_WORK, TASK_ASSIGN, READ_INSTANCE, READ_HISTORY);
 			grants.grantGroup(agents, DECISION_DEFINITION, ANY, READ_HISTORY);
+			// problems (org.incidentflow.problem): agents raise them and work the tasks of problems their group owns
+			for (String problemProcess : PROBLEM_PROCESSES) {
+				grants.grantGroup(agents, PROCESS_DEFINITION, problemProcess, READ, CREATE_INSTANCE, READ_TASK,
+						UPDATE_TASK, TASK_WORK, TASK_ASSIGN, READ_INSTANCE, READ_HISTORY);
+			}
 			grants.grantGroup(agents, PROCESS_INSTANCE, ANY, CREATE);
 			grants.grantGroup(agents, USER, ANY, READ);
 			grants.grantGroup(agents, GROUP, ANY, READ);

@@ -155,6 +155,10 @@ public class Incident {
 	@Column(name = "problem_required")
 	private Boolean problemRequired;
 
+	/** The problem behind this incident ({@code PRB-000001}, org.incidentflow.problem); many incidents to one problem. */
+	@Column(name = "problem_number", length = 20)
+	private String problemNumber;
+
 	@Column(name = "cancel_reason", length = 1000)
 	private String cancelReason;
 
@@ -242,6 +246,8 @@ public class Incident {
 	public void setPriority(Integer priority) { this.priority = priority; }
 	public State getState() { return state; }
 	public void setState(State state) { this.state = state; }
+	public String getProblemNumber() { return problemNumber; }
+	public void setProblemNumber(String problemNumber) { this.problemNumber = problemNumber; }
 	public OnHoldReason getOnHoldReason() { return onHoldReason; }
 	public void setOnHoldReason(OnHoldReason onHoldReason) { this.onHoldReason = onHoldReason; }
 	public String getAssignmentGroup() { return assignmentGroup; }

@@ -25,7 +25,7 @@ public final class IncidentAccess {
 	public static final String ADMINS = "camunda-admin";
 
 	public static final Set<String> AGENT_GROUPS = Set.of("service-desk", "network-ops", "app-support", SECURITY_OPS,
-			INCIDENT_MANAGERS, ADMINS);
+			INCIDENT_MANAGERS, ADMINS, "problem-managers");
 
 	/** Groups cleared for incidents of type {@code security}. */
 	public static final Set<String> SECURITY_CLEARED_GROUPS = Set.of(SECURITY_OPS, INCIDENT_MANAGERS, ADMINS);

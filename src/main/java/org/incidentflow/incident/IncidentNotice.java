@@ -10,7 +10,9 @@ package org.incidentflow.incident;
 public record IncidentNotice(String incidentNumber, Kind kind, Audience audienceType, String audience, String detail) {
 
 	/** {@code WEBHOOK_DISABLED}: for administrators, a webhook subscription was disabled while telling of the incident. */
-	public enum Kind { RECEIVED, ASSIGNED, SLA_WARNING, SLA_BREACHED, ESCALATED, RESOLVED, CALLER_UPDATED, CLOSED, CANCELED, WEBHOOK_DISABLED }
+	public enum Kind { RECEIVED, ASSIGNED, SLA_WARNING, SLA_BREACHED, ESCALATED, RESOLVED, CALLER_UPDATED, CLOSED, CANCELED, WEBHOOK_DISABLED,
+		/** The problem behind the incident is resolved (org.incidentflow.problem): work on it resumes. */
+		PROBLEM_FIXED }
 
 	public enum Audience { USER, GROUP }
 

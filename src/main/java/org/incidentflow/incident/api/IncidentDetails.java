@@ -49,6 +49,7 @@ public record IncidentDetails(
 		String stepsTaken,
 		String preventiveMeasures,
 		Boolean problemRequired,
+		@Schema(description = "The problem behind this incident (PRB-000001); while on hold awaiting_problem, the one it waits for") String problemNumber,
 		String cancelReason,
 		int reopenCount,
 		@Schema(description = "Number of the parent incident") String parent,
@@ -72,7 +73,7 @@ public record IncidentDetails(
 				incident.getPausedSince(), incident.getPausedMillis(), incident.getResolutionCode(),
 				incident.getResolutionNotes(), incident.getWorkaround(), incident.getCause(),
 				incident.getStepsTaken(), incident.getPreventiveMeasures(), incident.getProblemRequired(),
-				incident.getCancelReason(), incident.getReopenCount(), number(incident.getParent()),
+				incident.getProblemNumber(), incident.getCancelReason(), incident.getReopenCount(), number(incident.getParent()),
 				number(incident.getDuplicateOf()), number(incident.getFollowUpOf()),
 				internals ? incident.getProcessInstanceId() : null, comments, activity);
 	}

@@ -241,6 +241,7 @@ public class MailNotifier {
 			case CLOSED -> "Closed";
 			case CANCELED -> "Canceled";
 			case WEBHOOK_DISABLED -> "Webhook subscription disabled";
+			case PROBLEM_FIXED -> "Underlying problem fixed";
 		};
 	}
 

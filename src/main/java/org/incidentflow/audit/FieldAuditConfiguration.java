@@ -1,4 +1,4 @@
-package org.incidentflow.incident.audit;
+package org.incidentflow.audit;
 
 import java.util.List;
 
@@ -17,16 +17,16 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Registers {@link IncidentAuditListener} with Hibernate when the entity manager factory is built, so that no
- * session can change an incident without being audited.
+ * Registers {@link FieldAuditListener} with Hibernate when the entity manager factory is built, so that no
+ * session can change an audited record (every {@link AuditTrail} bean) without being audited.
  */
 @Configuration(proxyBeanMethods = false)
-public class IncidentAuditConfiguration {
+public class FieldAuditConfiguration {
 
 	@Bean
-	HibernatePropertiesCustomizer incidentAudit(ObjectProvider<CurrentActor> currentActor) {
+	HibernatePropertiesCustomizer fieldAudit(List<AuditTrail<?>> trails, ObjectProvider<CurrentActor> currentActor) {
 		// CurrentActor needs the process engine, which needs the entity manager factory: resolve it only when used
-		IncidentAuditListener listener = new IncidentAuditListener(() -> currentActor.getObject().userId());
+		FieldAuditListener listener = new FieldAuditListener(trails, () -> currentActor.getObject().userId());
 		Integrator integrator = new Integrator() {
 			@Override
 			public void integrate(Metadata metadata, BootstrapContext bootstrapContext,
