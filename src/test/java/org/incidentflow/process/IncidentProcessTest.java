@@ -162,6 +162,11 @@ class IncidentProcessTest {
 		assertThat(closed.getClosedAt()).isEqualTo(TUESDAY_9.plus(Duration.ofMinutes(190)));
 		assertThat(closed.getCause()).isEqualTo("MTU mismatch after firmware update");
 		assertThat(closed.getProblemRequired()).isTrue();
+		// "problem record needed": the review raised a problem with the incident's facts and linked the incident
+		BpmnAwareTests.assertThat(instance).hasPassed("RaiseProblemFromReview");
+		assertThat(closed.getProblemNumber()).matches("PRB-\\d{6}");
+		assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(closed.getProblemNumber())
+			.processDefinitionKey("problem-management").count()).isOne();
 		assertThat(closed.isResponseBreached()).isFalse();
 		assertThat(closed.isResolutionBreached()).isFalse();
 		assertThat(eventsOf(number)).containsExactly("REPORTED", "CATEGORIZED", "PRIORITIZED", "TRIAGED", "RESOLVED",
@@ -596,6 +601,52 @@ class IncidentProcessTest {
 	}
 
 	// ------------------------------------------------------------------------------------------ cancellation
+
+	@Test
+	void incidentsAwaitingAProblemResumeWhenItIsResolvedAndTheirCallersAreTold() {
+		String first = reportDefault("Expense export times out");
+		complete(task(first, Tasks.TRIAGE), triageAs("incident"));
+		Task investigate = task(first, Tasks.INVESTIGATE);
+		Map<String, Object> awaiting = new HashMap<>(Map.of(Vars.INVESTIGATION_OUTCOME, "on_hold",
+				Vars.ON_HOLD_REASON, "awaiting_problem", "problemNumber", "PRB-999999"));
+		assertRejected(() -> complete(investigate, awaiting), "Problem: PRB-999999 does not exist.");
+		// no problem named: Investigate raises one with the incident's facts
+		awaiting.remove("problemNumber");
+		complete(investigate, awaiting);
+		Incident onHold = record(first);
+		String problem = onHold.getProblemNumber();
+		assertThat(problem).matches("PRB-\\d{6}");
+		assertThat(onHold.getState()).isEqualTo(State.ON_HOLD);
+		assertThat(onHold.getOnHoldReason()).isEqualTo(OnHoldReason.AWAITING_PROBLEM);
+		BpmnAwareTests.assertThat(instance(first)).hasPassed("LinkAwaitedProblem", "PutOnHold").isWaitingAt(Tasks.ON_HOLD);
+
+		String second = reportDefault("Expense export fails again");
+		complete(task(second, Tasks.TRIAGE), triageAs("incident"));
+		complete(task(second, Tasks.INVESTIGATE), Map.of(Vars.INVESTIGATION_OUTCOME, "on_hold", Vars.ON_HOLD_REASON,
+				"awaiting_problem", "problemNumber", problem.toLowerCase()));
+		assertThat(record(second).getProblemNumber()).isEqualTo(problem);
+
+		// the problem's lifecycle: root cause without a workaround, then the fix through a change
+		advance(Duration.ofHours(3));
+		complete(task(problem, "InvestigateRootCause"), Map.of("rootCause", "Export query without index"));
+		assertThat(record(first).getState()).isEqualTo(State.ON_HOLD);
+		complete(task(problem, "FixThroughChange"), Map.of("changeReference", "CHG-0100", "resolution",
+				"Index added to the export table"));
+
+		for (String number : List.of(first, second)) {
+			BpmnAwareTests.assertThat(instance(number)).hasPassed("ProblemResolved", "ResumeWork")
+				.isWaitingAt(Tasks.INVESTIGATE);
+			Incident resumed = record(number);
+			assertThat(resumed.getState()).isEqualTo(State.IN_PROGRESS);
+			assertThat(resumed.getOnHoldReason()).isNull();
+			assertThat(resumed.getProblemNumber()).isEqualTo(problem);
+			assertThat(notices(number, Kind.PROBLEM_FIXED)).singleElement().satisfies(notice -> {
+				assertThat(notice.audience()).isEqualTo("rita");
+				assertThat(notice.detail()).contains(problem, "Index added to the export table");
+			});
+		}
+		assertThat(record(first).getPausedMillis()).isEqualTo(Duration.ofHours(3).toMillis());
+	}
 
 	@Test
 	void cancellationFromEveryStage() {
