@@ -53,10 +53,11 @@ public final class ProblemDetection {
 	/** The incident numbers of the cluster within its window, oldest first. */
 	static List<String> incidentsOf(EntityManager entityManager, Cluster cluster, Instant now) {
 		String field = "service".equals(cluster.scope()) ? "service" : "configurationItem";
-		return entityManager.createQuery("select i.number from Incident i where lower(i." + field + ") = :value"
+		// exact match, so that the indexes (service, reported_at) and (configuration_item, reported_at) answer it
+		return entityManager.createQuery("select i.number from Incident i where i." + field + " = :value"
 				+ " and i.reportedAt >= :since and i.problemNumber is null and i.type <> :security"
 				+ " and i.state <> :canceled order by i.reportedAt, i.id", String.class)
-			.setParameter("value", cluster.value().trim().toLowerCase(Locale.ROOT))
+			.setParameter("value", cluster.value())
 			.setParameter("since", now.minus(Duration.ofDays(cluster.windowDays())))
 			.setParameter("security", IncidentType.SECURITY)
 			.setParameter("canceled", State.CANCELED)
