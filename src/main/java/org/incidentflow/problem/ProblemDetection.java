@@ -56,7 +56,7 @@ public final class ProblemDetection {
 		// exact match, so that the indexes (service, reported_at) and (configuration_item, reported_at) answer it
 		return entityManager.createQuery("select i.number from Incident i where i." + field + " = :value"
 				+ " and i.reportedAt >= :since and i.problemNumber is null and i.type <> :security"
-				+ " and i.state <> :canceled order by i.reportedAt, i.id", String.class)
+				+ " and i.state <> :canceled order by i.reportedAt, i.number", String.class)
 			.setParameter("value", cluster.value())
 			.setParameter("since", now.minus(Duration.ofDays(cluster.windowDays())))
 			.setParameter("security", IncidentType.SECURITY)
