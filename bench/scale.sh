@@ -63,7 +63,7 @@ bench_fresh_db
 echo "scale: stages ${STAGES}, ${THREADS} loading threads, ${REPEAT} calls per row, database ${BENCH_DB} on ${PGHOST}:${PGPORT}"
 bench_run_class ScaleBenchmark \
 	-Dbench.stages="$STAGES" -Dbench.threads="$THREADS" -Dbench.repeat="$REPEAT" -Dbench.completions="$COMPLETIONS" \
-	-Dbench.port="${BENCH_PORT:-8110}"
+	-Dbench.port="${BENCH_PORT:-8110}" -Dbench.clone="${CLONE:-true}"
 
 latest="$(ls -t "$RESULTS"/scale-2*.md | head -1)"
 if [[ -f "$RESULTS/scale-startup.tmp" ]]; then
