@@ -1,5 +1,7 @@
 package org.incidentflow.intake.chat;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -9,6 +11,8 @@ import java.util.Map;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.incidentflow.web.Problems;
 import org.springframework.http.HttpStatus;
@@ -26,13 +30,31 @@ final class ChatIntakeSupport {
 	private ChatIntakeSupport() {
 	}
 
-	static byte[] checked(byte[] body) {
-		byte[] raw = body == null ? new byte[0] : body;
+	/**
+	 * The raw body exactly as sent, read from the servlet's stream (not through Spring's body conversion, which
+	 * rebuilds a form body from the parsed parameters, re-encoded: the signature is over the bytes the platform sent).
+	 * At most {@link #MAX_BODY} bytes are read; a longer body is a 413.
+	 */
+	static byte[] rawBody(HttpServletRequest request) {
+		if (request.getContentLengthLong() > MAX_BODY) {
+			throw tooLarge();
+		}
+		byte[] raw;
+		try (InputStream in = request.getInputStream()) {
+			raw = in.readNBytes(MAX_BODY + 1);
+		}
+		catch (IOException e) {
+			throw Problems.of(HttpStatus.BAD_REQUEST, "Unreadable request", "The request body could not be read.");
+		}
 		if (raw.length > MAX_BODY) {
-			throw Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "Request too large",
-					"A chat request is at most " + MAX_BODY / 1024 + " KB.");
+			throw tooLarge();
 		}
 		return raw;
+	}
+
+	private static ErrorResponseException tooLarge() {
+		return Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "Request too large",
+				"A chat request is at most " + MAX_BODY / 1024 + " KB.");
 	}
 
 	static ErrorResponseException unauthorized(String title, String detail) {

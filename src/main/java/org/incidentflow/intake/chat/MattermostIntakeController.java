@@ -3,13 +3,14 @@ package org.incidentflow.intake.chat;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.incidentflow.chat.ChatPlatform;
 import org.incidentflow.chat.ChatSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -46,9 +47,9 @@ public class MattermostIntakeController {
 	@ApiResponse(responseCode = "200", description = "The reply shown to the user")
 	@ApiResponse(responseCode = "401", description = "No token, or not the configured one")
 	@ApiResponse(responseCode = "413", description = "Body larger than 64 KB")
-	public MattermostReply command(@RequestBody(required = false) byte[] body,
+	public MattermostReply command(@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED_VALUE)) HttpServletRequest body,
 			@RequestHeader(name = "Authorization", required = false) String authorization) {
-		byte[] raw = ChatIntakeSupport.checked(body);
+		byte[] raw = ChatIntakeSupport.rawBody(body);
 		String expected = settings.getMattermost().getToken();
 		if (expected == null || expected.isBlank()) {
 			throw ChatIntakeSupport.unauthorized("Mattermost intake not configured",

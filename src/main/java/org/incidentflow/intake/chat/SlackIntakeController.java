@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.incidentflow.chat.ChatPlatform;
 import org.incidentflow.chat.ChatReply;
 import org.incidentflow.chat.ChatReplyRepository;
@@ -18,7 +20,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -71,7 +72,7 @@ public class SlackIntakeController {
 	@ApiResponse(responseCode = "200", description = "The reply shown to the user")
 	@ApiResponse(responseCode = "401", description = "Unsigned, wrongly signed or replayed (timestamp more than 5 minutes away)")
 	@ApiResponse(responseCode = "413", description = "Body larger than 64 KB")
-	public SlackReply command(@RequestBody(required = false) byte[] body,
+	public SlackReply command(@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED_VALUE)) HttpServletRequest body,
 			@RequestHeader(name = "X-Slack-Request-Timestamp", required = false) String timestamp,
 			@RequestHeader(name = "X-Slack-Signature", required = false) String signature) {
 		byte[] raw = verified(body, timestamp, signature);
@@ -87,7 +88,7 @@ public class SlackIntakeController {
 	@ApiResponse(responseCode = "400", description = "No payload, or a payload that is not Slack's JSON")
 	@ApiResponse(responseCode = "401", description = "Unsigned, wrongly signed or replayed (timestamp more than 5 minutes away)")
 	@ApiResponse(responseCode = "413", description = "Body larger than 64 KB")
-	public SlackReply interaction(@RequestBody(required = false) byte[] body,
+	public SlackReply interaction(@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED_VALUE)) HttpServletRequest body,
 			@RequestHeader(name = "X-Slack-Request-Timestamp", required = false) String timestamp,
 			@RequestHeader(name = "X-Slack-Signature", required = false) String signature) {
 		byte[] raw = verified(body, timestamp, signature);
@@ -140,8 +141,8 @@ public class SlackIntakeController {
 		return SlackReply.ephemeral(answer);
 	}
 
-	private byte[] verified(byte[] body, String timestamp, String signature) {
-		byte[] raw = ChatIntakeSupport.checked(body);
+	private byte[] verified(HttpServletRequest body, String timestamp, String signature) {
+		byte[] raw = ChatIntakeSupport.rawBody(body);
 		String secret = settings.getSlack().getSigningSecret();
 		if (secret == null || secret.isBlank()) {
 			throw ChatIntakeSupport.unauthorized("Slack intake not configured",

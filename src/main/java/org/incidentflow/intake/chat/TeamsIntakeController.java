@@ -7,6 +7,8 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.regex.Pattern;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.incidentflow.chat.ChatPlatform;
 import org.incidentflow.chat.ChatSettings;
 import org.incidentflow.incident.ActivityLog;
@@ -15,7 +17,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -66,9 +67,9 @@ public class TeamsIntakeController {
 	@ApiResponse(responseCode = "400", description = "Not a Teams message activity")
 	@ApiResponse(responseCode = "401", description = "Unsigned, wrongly signed, or a replay (timestamp more than 5 minutes away)")
 	@ApiResponse(responseCode = "413", description = "Body larger than 64 KB")
-	public TeamsReply message(@RequestBody(required = false) byte[] body,
+	public TeamsReply message(@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = MediaType.APPLICATION_JSON_VALUE)) HttpServletRequest body,
 			@RequestHeader(name = "Authorization", required = false) String authorization) {
-		byte[] raw = ChatIntakeSupport.checked(body);
+		byte[] raw = ChatIntakeSupport.rawBody(body);
 		String secret = settings.getTeams().getSecret();
 		if (!TeamsSignature.usable(secret)) {
 			throw ChatIntakeSupport.unauthorized("Teams intake not configured",
