@@ -136,7 +136,7 @@ public class ConfigurationItemImport {
 		for (Candidate candidate : candidates) {
 			ConfigurationItem existing = items.findById(candidate.id()).orElse(null);
 			if (existing == null) {
-				items.save(new ConfigurationItem(candidate.id(), candidate.attributes(), actor, registry.now()));
+				registry.insert(new ConfigurationItem(candidate.id(), candidate.attributes(), actor, registry.now()));
 				counts[0]++;
 			}
 			else if (existing.apply(candidate.attributes(), actor, registry.now())) {

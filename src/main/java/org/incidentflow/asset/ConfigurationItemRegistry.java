@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.criteria.Predicate;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -37,9 +38,20 @@ public class ConfigurationItemRegistry {
 	static final int MAX_IMPACT_DEPTH = 20;
 
 	private final ConfigurationItemRepository items;
+	private final EntityManager entityManager;
 
-	public ConfigurationItemRegistry(ConfigurationItemRepository items) {
+	public ConfigurationItemRegistry(ConfigurationItemRepository items, EntityManager entityManager) {
 		this.items = items;
+		this.entityManager = entityManager;
+	}
+
+	/**
+	 * Inserts a new CI, always as an INSERT: the repository's {@code save} would merge an entity with an assigned id,
+	 * and a merge that finds the row another transaction committed a moment ago silently overwrites it. An INSERT
+	 * fails on the primary key instead, and the caller answers 409 or retries.
+	 */
+	void insert(ConfigurationItem item) {
+		entityManager.persist(item);
 	}
 
 	/** A CI by its id in any case; empty for an unknown id. */
@@ -65,9 +77,12 @@ public class ConfigurationItemRegistry {
 		ConfigurationItem item = refusedAsBadRequest(() -> new ConfigurationItem(id, attributes, actor, now()));
 		requireTargetsExist(item.getId(), attributes.relationships(), Set.of());
 		try {
-			return items.saveAndFlush(item);
+			insert(item);
+			entityManager.flush();
+			return item;
 		}
-		catch (DataIntegrityViolationException raced) {
+		catch (DataIntegrityViolationException | org.hibernate.exception.ConstraintViolationException raced) {
+			// the primary key: another request registered the id after our check
 			throw alreadyRegistered(normalized);
 		}
 	}

@@ -273,6 +273,38 @@ class ConfigurationItemApiTest extends WebTestSupport {
 	}
 
 	@Test
+	void theSameIdPostedFromFourThreadsAtOnceIsRegisteredOnceAndNeverOverwritten() throws Exception {
+		ExecutorService pool = Executors.newFixedThreadPool(4);
+		try {
+			List<Callable<HttpResponse<String>>> posts = new ArrayList<>();
+			for (int i = 0; i < 4; i++) {
+				String name = "Racer " + i;
+				posts.add(() -> postJson("/api/configuration-items", "paul", "{\"id\":\"" + p + "race\",\"name\":\""
+						+ name + "\",\"type\":\"server\",\"service\":\"vpn\",\"criticality\":2}"));
+			}
+			List<String> winners = new ArrayList<>();
+			int conflicts = 0;
+			for (Future<HttpResponse<String>> answer : pool.invokeAll(posts)) {
+				HttpResponse<String> response = answer.get();
+				if (response.statusCode() == 201) {
+					winners.add(body(response).get("name").asText());
+				}
+				else {
+					assertThat(response.statusCode()).as(response.body()).isEqualTo(409);
+					conflicts++;
+				}
+			}
+			assertThat(winners).hasSize(1);
+			assertThat(conflicts).isEqualTo(3);
+			assertThat(body(get("/api/configuration-items/" + p + "race", "alice")).get("name").asText())
+				.as("the stored CI is the one answered 201").isEqualTo(winners.get(0));
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	@Test
 	void theDemoDataSetHasTheVpnAndItsRetiredGateway() throws Exception {
 		JsonNode gateway = body(get("/api/configuration-items/vpn-gw-lyon", "alice"));
 		assertThat(gateway.get("service").asText()).isEqualTo("vpn");
