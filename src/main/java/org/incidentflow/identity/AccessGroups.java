@@ -18,6 +18,8 @@ public final class AccessGroups {
 	public static final String INCIDENT_MANAGERS = "incident-managers";
 	public static final String REQUESTERS = "requesters";
 	public static final String INTEGRATIONS = "integrations";
+	/** Review and publish knowledge articles (org.incidentflow.knowledge.KnowledgeRoles). */
+	public static final String KNOWLEDGE_MANAGERS = "knowledge-managers";
 
 	/** Groups that work incidents in Tasklist (support groups and incident managers). */
 	public static final List<String> AGENTS = List.of(SERVICE_DESK, NETWORK_OPS, APP_SUPPORT, SECURITY_OPS,
@@ -36,7 +38,8 @@ public final class AccessGroups {
 			List.of(SECURITY_OPS, "Security operations"),
 			List.of(INCIDENT_MANAGERS, "Incident managers"),
 			List.of(REQUESTERS, "Requesters"),
-			List.of(INTEGRATIONS, "Integrations (technical users)"));
+			List.of(INTEGRATIONS, "Integrations (technical users)"),
+			List.of(KNOWLEDGE_MANAGERS, "Knowledge managers"));
 
 	private AccessGroups() {
 	}
