@@ -85,3 +85,6 @@ CREATE TABLE knowledge_article_feedback (
 -- Which known error or article an agent applied to the incident (KE-000001, KB-000001); the activity entry
 -- KNOWLEDGE_APPLIED says when and who (reports count it).
 ALTER TABLE incident ADD COLUMN applied_knowledge VARCHAR(20);
+
+-- Serialises the demo profile's knowledge seed across nodes starting together (DemoKnowledge).
+INSERT INTO startup_lock (name) VALUES ('knowledge-demo');
