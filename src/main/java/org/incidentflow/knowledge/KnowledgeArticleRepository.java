@@ -24,15 +24,15 @@ public interface KnowledgeArticleRepository extends JpaRepository<KnowledgeArtic
 	List<KnowledgeArticle> findByStateAndAudienceOrderByNumberDesc(ArticleState state, Audience audience);
 
 	/** One statement, so that views counted on several nodes at once are all counted. */
-	@Modifying
+	@Modifying(flushAutomatically = true, clearAutomatically = true)
 	@Query("update KnowledgeArticle a set a.viewCount = a.viewCount + 1 where a.id = ?1")
 	int countView(long id);
 
-	@Modifying
+	@Modifying(flushAutomatically = true, clearAutomatically = true)
 	@Query("update KnowledgeArticle a set a.helpfulCount = a.helpfulCount + 1 where a.id = ?1")
 	int countHelpful(long id);
 
-	@Modifying
+	@Modifying(flushAutomatically = true, clearAutomatically = true)
 	@Query("update KnowledgeArticle a set a.unhelpfulCount = a.unhelpfulCount + 1 where a.id = ?1")
 	int countUnhelpful(long id);
 

@@ -145,6 +145,8 @@ public class KnowledgeArticles {
 		}
 		if (article.isPublished()) {
 			articles.countView(article.getId());
+			// the update cleared the persistence context: read the count this view is part of
+			return articles.findById(article.getId()).orElseThrow();
 		}
 		return article;
 	}
@@ -203,7 +205,7 @@ public class KnowledgeArticles {
 		else {
 			articles.countUnhelpful(article.getId());
 		}
-		return article;
+		return articles.findById(article.getId()).orElseThrow();
 	}
 
 	public static boolean maySee(Viewer viewer, KnowledgeArticle article) {

@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.value.ObjectValue;
 import org.incidentflow.WebTestSupport;
 import org.incidentflow.incident.ActivityRepository;
 import org.incidentflow.incident.Incident;
@@ -66,10 +67,9 @@ class KnowledgeInTaskFormsTest extends WebTestSupport {
 		Task triage = task(number, Tasks.TRIAGE);
 		String text = (String) taskService.getVariableLocal(triage.getId(), OfferKnowledge.SUGGESTION_TEXT);
 		assertThat(text).contains(ke, "Run the export from the " + word + " backup job", "same service erp");
-		String options = taskService.getVariableLocalTyped(triage.getId(), OfferKnowledge.SUGGESTIONS, false)
-			.getValue() == null ? null
-					: taskService.getVariableLocalTyped(triage.getId(), OfferKnowledge.SUGGESTIONS, false).toString();
-		assertThat(options).contains(ke);
+		ObjectValue options = taskService.getVariableLocalTyped(triage.getId(), OfferKnowledge.SUGGESTIONS, false);
+		assertThat(options.getSerializationDataFormat()).isEqualTo("application/json");
+		assertThat(options.getValueSerialized()).contains("\"value\":\"" + ke + "\"");
 
 		Map<String, Object> form = new HashMap<>(Map.of(Vars.CLASSIFICATION, "incident"));
 		form.put(KnowledgeFromForm.APPLIED_KNOWLEDGE, "KE-999999");
