@@ -38,7 +38,11 @@ class KnowledgeApiTest extends WebTestSupport {
 
 	static String marker() {
 		// letters only, so that it is one word for both search implementations
-		return "zq" + UUID.randomUUID().toString().replaceAll("[^a-f]", "").substring(0, 8);
+		StringBuilder word = new StringBuilder("zq");
+		for (char c : UUID.randomUUID().toString().replace("-", "").substring(0, 10).toCharArray()) {
+			word.append(Character.isDigit(c) ? (char) ('g' + (c - '0')) : c);
+		}
+		return word.toString();
 	}
 
 	@Test

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -47,7 +46,7 @@ class KnowledgeInTaskFormsTest extends WebTestSupport {
 
 	@Test
 	void aPublishedKnownErrorIsSuggestedAtTriageAppliedThereAndAnArticleWhenResolving() throws Exception {
-		String word = "zz" + UUID.randomUUID().toString().replaceAll("[^a-f]", "").substring(0, 8);
+		String word = KnowledgeApiTest.marker();
 		String ke = register.recordForProblem(new KnownErrorRegister.KnownErrorDraft(
 				"PRB-3" + (100_000 + (long) (Math.random() * 899_999)), "Payroll " + word + " export fails",
 				"The " + word + " export stops with error PX-17", "Batch user expired", "Run the export from the "
