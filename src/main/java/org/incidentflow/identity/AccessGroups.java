@@ -20,6 +20,8 @@ public final class AccessGroups {
 	public static final String INTEGRATIONS = "integrations";
 	/** Maintain the configuration-item registry ({@code /api/configuration-items}, package asset). */
 	public static final String CMDB_MANAGERS = "cmdb-managers";
+	/** Review and publish knowledge articles (org.incidentflow.knowledge.KnowledgeRoles). */
+	public static final String KNOWLEDGE_MANAGERS = "knowledge-managers";
 
 	/** Groups that work incidents in Tasklist (support groups and incident managers). */
 	public static final List<String> AGENTS = List.of(SERVICE_DESK, NETWORK_OPS, APP_SUPPORT, SECURITY_OPS,
@@ -39,7 +41,8 @@ public final class AccessGroups {
 			List.of(INCIDENT_MANAGERS, "Incident managers"),
 			List.of(REQUESTERS, "Requesters"),
 			List.of(INTEGRATIONS, "Integrations (technical users)"),
-			List.of(CMDB_MANAGERS, "CMDB managers"));
+			List.of(CMDB_MANAGERS, "CMDB managers"),
+			List.of(KNOWLEDGE_MANAGERS, "Knowledge managers"));
 
 	private AccessGroups() {
 	}

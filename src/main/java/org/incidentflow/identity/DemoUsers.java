@@ -35,7 +35,8 @@ public class DemoUsers {
 			new DemoUser("rita", "Rita", "Requester", AccessGroups.REQUESTERS),
 			new DemoUser("rob", "Rob", "Requester", AccessGroups.REQUESTERS),
 			new DemoUser("monitoring", "Monitoring", "Webhook", AccessGroups.INTEGRATIONS),
-			new DemoUser("cora", "Cora", "CMDB-Manager", AccessGroups.CMDB_MANAGERS));
+			new DemoUser("cora", "Cora", "CMDB-Manager", AccessGroups.CMDB_MANAGERS),
+			new DemoUser("kim", "Kim", "Knowledge-Manager", AccessGroups.KNOWLEDGE_MANAGERS));
 
 	private final IdentityService identityService;
 	private final TaskFilters taskFilters;
@@ -63,7 +64,8 @@ public class DemoUsers {
 			}
 			if (!demo.groupId().equals(AccessGroups.INTEGRATIONS) && !demo.groupId().equals(AccessGroups.ADMINS)
 					&& !demo.groupId().equals(AccessGroups.PROCESS_OWNERS)
-					&& !demo.groupId().equals(AccessGroups.CMDB_MANAGERS)) {
+					&& !demo.groupId().equals(AccessGroups.CMDB_MANAGERS)
+					&& !demo.groupId().equals(AccessGroups.KNOWLEDGE_MANAGERS)) {
 				taskFilters.ensureUserFilter(demo.id());
 			}
 		}

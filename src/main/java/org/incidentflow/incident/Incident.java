@@ -155,6 +155,10 @@ public class Incident {
 	@Column(name = "problem_required")
 	private Boolean problemRequired;
 
+	/** The known error or article an agent applied (org.incidentflow.knowledge.AppliedKnowledge). */
+	@Column(name = "applied_knowledge", length = 20)
+	private String appliedKnowledge;
+
 	@Column(name = "cancel_reason", length = 1000)
 	private String cancelReason;
 
@@ -284,6 +288,8 @@ public class Incident {
 	public void setPreventiveMeasures(String preventiveMeasures) { this.preventiveMeasures = preventiveMeasures; }
 	public Boolean getProblemRequired() { return problemRequired; }
 	public void setProblemRequired(Boolean problemRequired) { this.problemRequired = problemRequired; }
+	public String getAppliedKnowledge() { return appliedKnowledge; }
+	public void setAppliedKnowledge(String appliedKnowledge) { this.appliedKnowledge = appliedKnowledge; }
 	public String getCancelReason() { return cancelReason; }
 	public void setCancelReason(String cancelReason) { this.cancelReason = cancelReason; }
 	public int getReopenCount() { return reopenCount; }

@@ -121,7 +121,9 @@ class ReportFiguresTest extends WebTestSupport {
 		assertThat(decimal(f, "escalationRatePercent")).isEqualTo("30.0");
 		// features of other issues: absent, never a made-up zero
 		assertThat(f.get("csatAverage").isNull()).isTrue();
-		assertThat(f.get("knowledgeUsePercent").isNull()).isTrue();
+		// the knowledge feature exists (known_error, knowledge_article): none of these ten applied any
+		assertThat(f.get("knowledgeApplied").asLong()).isZero();
+		assertThat(report.get("notAvailable").has("knowledgeUsePercent")).isFalse();
 		assertThat(report.get("notAvailable").has("csatAverage")).isTrue();
 		assertThat(report.get("majorIncidents").isNull()).isTrue();
 

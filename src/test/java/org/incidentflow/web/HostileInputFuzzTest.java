@@ -152,7 +152,8 @@ class HostileInputFuzzTest extends WebTestSupport {
 		Map<String, Long> counts = new LinkedHashMap<>();
 		for (String table : List.of("incident", "incident_comment", "monitoring_alert", "monitoring_alert_group",
 				"configuration_item",
-				"idempotency_key", "act_hi_procinst")) {
+				"idempotency_key", "act_hi_procinst", "known_error", "knowledge_article", "knowledge_article_revision",
+				"knowledge_article_feedback")) {
 			counts.put(table, sql.queryForObject("select count(*) from " + table, Long.class));
 		}
 		return counts;

@@ -49,6 +49,7 @@ public record IncidentDetails(
 		String stepsTaken,
 		String preventiveMeasures,
 		Boolean problemRequired,
+		@Schema(description = "Known error or article an agent applied (KE-000001, KB-000001); agents only") String appliedKnowledge,
 		String cancelReason,
 		int reopenCount,
 		@Schema(description = "Number of the parent incident") String parent,
@@ -87,7 +88,7 @@ public record IncidentDetails(
 				incident.getPausedSince(), incident.getPausedMillis(), incident.getResolutionCode(),
 				incident.getResolutionNotes(), incident.getWorkaround(), incident.getCause(),
 				incident.getStepsTaken(), incident.getPreventiveMeasures(), incident.getProblemRequired(),
-				incident.getCancelReason(), incident.getReopenCount(), number(incident.getParent()),
+				internals ? incident.getAppliedKnowledge() : null, incident.getCancelReason(), incident.getReopenCount(), number(incident.getParent()),
 				number(incident.getDuplicateOf()), number(incident.getFollowUpOf()),
 				internals ? incident.getProcessInstanceId() : null, comments, activity, configurationItemRegistered,
 				asset);
