@@ -118,8 +118,9 @@ class FormLoginTest extends WebTestSupport {
 	void groupsDecideWhoSeesTheReports() {
 		Browser agent = new Browser();
 		HttpResponse<String> signedIn = agent.login("alice", DEMO_PASSWORD);
-		// an agent has no product page of her own yet: she lands on "/" (Tasklist)
-		assertThat(signedIn.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/"));
+		// an agent belongs in Tasklist
+		assertThat(signedIn.headers().firstValue("Location")).hasValueSatisfying(
+				l -> assertThat(l).endsWith("/camunda/app/tasklist/"));
 		HttpResponse<String> refused = agent.get("/reports");
 		assertThat(refused.statusCode()).isEqualTo(403);
 		assertThat(refused.body()).contains("Not allowed").doesNotContain("id=\"report-data\"");

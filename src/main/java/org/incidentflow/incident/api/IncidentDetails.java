@@ -56,7 +56,10 @@ public record IncidentDetails(
 		@Schema(description = "Number of the closed incident this one follows up") String followUpOf,
 		@Schema(description = "Engine process instance (agents only)") String processInstanceId,
 		@Schema(description = "Oldest first; internal work notes only for agents") List<CommentView> comments,
-		@Schema(description = "Audit trail, oldest first; requesters see the public lifecycle only") List<ActivityView> activity) {
+		@Schema(description = "Audit trail, oldest first; requesters see the public lifecycle only") List<ActivityView> activity,
+		@Schema(description = "The caller's satisfaction rating 1-5 (survey after resolution), absent until rated") Integer csatScore,
+		@Schema(description = "The caller's comment with the rating") String csatComment,
+		@Schema(description = "When the caller rated") Instant csatAt) {
 
 	static IncidentDetails of(Incident incident, boolean internals, List<CommentView> comments,
 			List<ActivityView> activity) {
@@ -74,7 +77,8 @@ public record IncidentDetails(
 				incident.getStepsTaken(), incident.getPreventiveMeasures(), incident.getProblemRequired(),
 				incident.getCancelReason(), incident.getReopenCount(), number(incident.getParent()),
 				number(incident.getDuplicateOf()), number(incident.getFollowUpOf()),
-				internals ? incident.getProcessInstanceId() : null, comments, activity);
+				internals ? incident.getProcessInstanceId() : null, comments, activity, incident.getCsatScore(),
+				incident.getCsatComment(), incident.getCsatAt());
 	}
 
 	private static List<String> chain(String escalationChain) {
