@@ -79,6 +79,12 @@ public class PortalPages {
 			.withZone(sla.businessHours().timezone());
 	}
 
+	/** Every page formats times in the service desk's zone: {@code ${times.format(at)}}. */
+	@org.springframework.web.bind.annotation.ModelAttribute("times")
+	PortalPages times() {
+		return this;
+	}
+
 	// home and knowledge
 
 	/** Also answers the search without JavaScript: {@code ?q=} renders the results into the page. */
