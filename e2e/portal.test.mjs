@@ -193,6 +193,10 @@ test('rita reports through the portal, answers while on hold, confirms the resol
 		await page.getByRole('button', { name: 'Send rating' }).click();
 		await page.getByText('You rated this incident 4 out of 5. Thank you.').waitFor();
 		await keep(page, '8-rated');
+		// the same page on a desktop screen (the README's picture: docs/portal.png)
+		await page.setViewportSize({ width: 1280, height: 1000 });
+		await page.locator('#timeline-title').scrollIntoViewIfNeeded();
+		await page.screenshot({ path: new URL('portal-desktop.png', ARTIFACTS).pathname });
 
 		const closed = (await api('maria', 'GET', `/api/incidents/${number}`)).body;
 		assert.equal(closed.state, 'closed');
