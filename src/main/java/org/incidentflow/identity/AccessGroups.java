@@ -18,6 +18,8 @@ public final class AccessGroups {
 	public static final String INCIDENT_MANAGERS = "incident-managers";
 	public static final String REQUESTERS = "requesters";
 	public static final String INTEGRATIONS = "integrations";
+	/** Maintain the configuration-item registry ({@code /api/configuration-items}, package asset). */
+	public static final String CMDB_MANAGERS = "cmdb-managers";
 
 	/** Groups that work incidents in Tasklist (support groups and incident managers). */
 	public static final List<String> AGENTS = List.of(SERVICE_DESK, NETWORK_OPS, APP_SUPPORT, SECURITY_OPS,
@@ -43,7 +45,8 @@ public final class AccessGroups {
 			List.of(SECURITY_OPS, "Security operations"),
 			List.of(INCIDENT_MANAGERS, "Incident managers"),
 			List.of(REQUESTERS, "Requesters"),
-			List.of(INTEGRATIONS, "Integrations (technical users)"));
+			List.of(INTEGRATIONS, "Integrations (technical users)"),
+			List.of(CMDB_MANAGERS, "CMDB managers"));
 
 	private AccessGroups() {
 	}

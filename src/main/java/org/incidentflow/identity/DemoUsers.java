@@ -34,7 +34,8 @@ public class DemoUsers {
 			new DemoUser("maria", "Maria", "Incident-Manager", AccessGroups.INCIDENT_MANAGERS),
 			new DemoUser("rita", "Rita", "Requester", AccessGroups.REQUESTERS),
 			new DemoUser("rob", "Rob", "Requester", AccessGroups.REQUESTERS),
-			new DemoUser("monitoring", "Monitoring", "Webhook", AccessGroups.INTEGRATIONS));
+			new DemoUser("monitoring", "Monitoring", "Webhook", AccessGroups.INTEGRATIONS),
+			new DemoUser("cora", "Cora", "CMDB-Manager", AccessGroups.CMDB_MANAGERS));
 
 	private final IdentityService identityService;
 	private final TaskFilters taskFilters;
@@ -61,7 +62,8 @@ public class DemoUsers {
 				identityService.createMembership(demo.id(), demo.groupId());
 			}
 			if (!demo.groupId().equals(AccessGroups.INTEGRATIONS) && !demo.groupId().equals(AccessGroups.ADMINS)
-					&& !demo.groupId().equals(AccessGroups.PROCESS_OWNERS)) {
+					&& !demo.groupId().equals(AccessGroups.PROCESS_OWNERS)
+					&& !demo.groupId().equals(AccessGroups.CMDB_MANAGERS)) {
 				taskFilters.ensureUserFilter(demo.id());
 			}
 		}

@@ -151,6 +151,7 @@ class HostileInputFuzzTest extends WebTestSupport {
 	private Map<String, Long> counts() {
 		Map<String, Long> counts = new LinkedHashMap<>();
 		for (String table : List.of("incident", "incident_comment", "monitoring_alert", "monitoring_alert_group",
+				"configuration_item",
 				"idempotency_key", "act_hi_procinst")) {
 			counts.put(table, sql.queryForObject("select count(*) from " + table, Long.class));
 		}

@@ -57,12 +57,27 @@ public record IncidentDetails(
 		@Schema(description = "Engine process instance (agents only)") String processInstanceId,
 		@Schema(description = "Oldest first; internal work notes only for agents") List<CommentView> comments,
 		@Schema(description = "Audit trail, oldest first; requesters see the public lifecycle only") List<ActivityView> activity,
+		@Schema(description = "Whether configurationItem names a registered configuration item; false: kept as free text (agents only; null without a CI)") Boolean configurationItemRegistered,
+		@Schema(description = "The registered configuration item with its recent incidents (agents only)") AssetView asset,
 		@Schema(description = "The caller's satisfaction rating 1-5 (survey after resolution), absent until rated") Integer csatScore,
 		@Schema(description = "The caller's comment with the rating") String csatComment,
 		@Schema(description = "When the caller rated") Instant csatAt) {
 
+	/** The incident's configuration item as the registry knows it. */
+	@Schema(name = "IncidentAsset")
+	public record AssetView(String id, String name, String type, String service, String ownerGroup,
+			@Schema(description = "1 (most critical) to 4") int criticality,
+			@Schema(allowableValues = { "in_use", "maintenance", "retired" }) String status,
+			@Schema(description = "Incidents on this CI reported in the last 30 days that you may see, this one included") long incidentsLast30Days) {
+	}
+
 	static IncidentDetails of(Incident incident, boolean internals, List<CommentView> comments,
 			List<ActivityView> activity) {
+		return of(incident, internals, comments, activity, null, null);
+	}
+
+	static IncidentDetails of(Incident incident, boolean internals, List<CommentView> comments,
+			List<ActivityView> activity, Boolean configurationItemRegistered, AssetView asset) {
 		return new IncidentDetails(incident.getNumber(), code(incident.getKind()), incident.getTitle(),
 				incident.getDescription(), code(incident.getState()), code(incident.getOnHoldReason()),
 				incident.getPriority(), code(incident.getImpact()), code(incident.getUrgency()),
@@ -77,8 +92,8 @@ public record IncidentDetails(
 				incident.getStepsTaken(), incident.getPreventiveMeasures(), incident.getProblemRequired(),
 				incident.getCancelReason(), incident.getReopenCount(), number(incident.getParent()),
 				number(incident.getDuplicateOf()), number(incident.getFollowUpOf()),
-				internals ? incident.getProcessInstanceId() : null, comments, activity, incident.getCsatScore(),
-				incident.getCsatComment(), incident.getCsatAt());
+				internals ? incident.getProcessInstanceId() : null, comments, activity, configurationItemRegistered,
+				asset, incident.getCsatScore(), incident.getCsatComment(), incident.getCsatAt());
 	}
 
 	private static List<String> chain(String escalationChain) {
