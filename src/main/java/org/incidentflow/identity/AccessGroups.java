@@ -30,6 +30,13 @@ public final class AccessGroups {
 	/** Groups that may read the reports ({@code /reports}, {@code /api/reports}): incident managers, process owners, administrators. */
 	public static final List<String> REPORT_VIEWERS = List.of(INCIDENT_MANAGERS, PROCESS_OWNERS, ADMINS);
 
+	/**
+	 * Groups that may use the self-service portal ({@code /portal}): requesters, and agents and administrators for
+	 * their own incidents (the portal shows every user only the incidents whose caller they are).
+	 */
+	public static final List<String> PORTAL_USERS = List.of(REQUESTERS, SERVICE_DESK, NETWORK_OPS, APP_SUPPORT,
+			SECURITY_OPS, INCIDENT_MANAGERS, ADMINS);
+
 	/** Every group with its display name, in the order Admin lists them. */
 	static final List<List<String>> ALL = List.of(
 			List.of(ADMINS, "Camunda administrators"),

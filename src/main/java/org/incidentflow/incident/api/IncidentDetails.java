@@ -59,7 +59,10 @@ public record IncidentDetails(
 		@Schema(description = "Oldest first; internal work notes only for agents") List<CommentView> comments,
 		@Schema(description = "Audit trail, oldest first; requesters see the public lifecycle only") List<ActivityView> activity,
 		@Schema(description = "Whether configurationItem names a registered configuration item; false: kept as free text (agents only; null without a CI)") Boolean configurationItemRegistered,
-		@Schema(description = "The registered configuration item with its recent incidents (agents only)") AssetView asset) {
+		@Schema(description = "The registered configuration item with its recent incidents (agents only)") AssetView asset,
+		@Schema(description = "The caller's satisfaction rating 1-5 (survey after resolution), absent until rated") Integer csatScore,
+		@Schema(description = "The caller's comment with the rating") String csatComment,
+		@Schema(description = "When the caller rated") Instant csatAt) {
 
 	/** The incident's configuration item as the registry knows it. */
 	@Schema(name = "IncidentAsset")
@@ -91,7 +94,7 @@ public record IncidentDetails(
 				internals ? incident.getAppliedKnowledge() : null, incident.getCancelReason(), incident.getReopenCount(), number(incident.getParent()),
 				number(incident.getDuplicateOf()), number(incident.getFollowUpOf()),
 				internals ? incident.getProcessInstanceId() : null, comments, activity, configurationItemRegistered,
-				asset);
+				asset, incident.getCsatScore(), incident.getCsatComment(), incident.getCsatAt());
 	}
 
 	private static List<String> chain(String escalationChain) {
