@@ -14,25 +14,14 @@ cd "$(dirname "$0")/.."
 WARMUP="${WARMUP:-60}"
 MEASURE="${MEASURE:-30}"
 THREADS="${THREADS:-2}"
-export PGHOST="${PGHOST:-127.0.0.1}" PGPORT="${PGPORT:-5432}" PGUSER="${PGUSER:-postgres}"
 BENCH_DB="${BENCH_DB:-incidentflow_bench}"
-RESULTS="$PWD/bench/results"
+# shellcheck source=bench/lib.sh
+source bench/lib.sh
 
-drop_db() { psql -q -d postgres -c "drop database if exists \"$BENCH_DB\" with (force)" >/dev/null; }
-drop_db
-psql -q -d postgres -c "create database \"$BENCH_DB\""
-if [[ "${KEEP_DB:-0}" != 1 ]]; then
-	trap drop_db EXIT
-fi
+bench_fresh_db
 
 echo "intake throughput: warm-up ${WARMUP} s, ${MEASURE} s per phase, threads ${THREADS}, database ${BENCH_DB} on ${PGHOST}:${PGPORT}"
-./mvnw -B -q test -Ppostgres \
-	-Dtest.datasource.url="jdbc:postgresql://${PGHOST}:${PGPORT}/${BENCH_DB}" \
-	-Dtest.datasource.username="$PGUSER" -Dtest.datasource.password="${PGPASSWORD:-}" \
-	-Dgroups=benchmark -DexcludedGroups= -Dtest=IntakeThroughputBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
-	-Dbench.warmup="$WARMUP" -Dbench.measure="$MEASURE" -Dbench.threads="$THREADS" -Dbench.results="$RESULTS"
+bench_run_class IntakeThroughputBenchmark \
+	-Dbench.warmup="$WARMUP" -Dbench.measure="$MEASURE" -Dbench.threads="$THREADS"
 
-latest="$(ls -t "$RESULTS"/intake-throughput-*.md | head -1)"
-echo
-echo "=== $latest"
-cat "$latest"
+bench_print_latest intake-throughput

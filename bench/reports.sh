@@ -13,25 +13,14 @@ cd "$(dirname "$0")/.."
 INCIDENTS="${INCIDENTS:-100000}"
 REPEAT="${REPEAT:-20}"
 WARMUP="${WARMUP:-60}"
-export PGHOST="${PGHOST:-127.0.0.1}" PGPORT="${PGPORT:-5432}" PGUSER="${PGUSER:-postgres}"
 BENCH_DB="${BENCH_DB:-incidentflow_bench_reports}"
-RESULTS="$PWD/bench/results"
+# shellcheck source=bench/lib.sh
+source bench/lib.sh
 
-drop_db() { psql -q -d postgres -c "drop database if exists \"$BENCH_DB\" with (force)" >/dev/null; }
-drop_db
-psql -q -d postgres -c "create database \"$BENCH_DB\""
-if [[ "${KEEP_DB:-0}" != 1 ]]; then
-	trap drop_db EXIT
-fi
+bench_fresh_db
 
 echo "reports: ${INCIDENTS} incidents, warm-up ${WARMUP} s, ${REPEAT} calls per row, database ${BENCH_DB} on ${PGHOST}:${PGPORT}"
-./mvnw -B -q test -Ppostgres \
-	-Dtest.datasource.url="jdbc:postgresql://${PGHOST}:${PGPORT}/${BENCH_DB}" \
-	-Dtest.datasource.username="$PGUSER" -Dtest.datasource.password="${PGPASSWORD:-}" \
-	-Dgroups=benchmark -DexcludedGroups= -Dtest=ReportsBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
-	-Dbench.incidents="$INCIDENTS" -Dbench.repeat="$REPEAT" -Dbench.warmup="$WARMUP" -Dbench.port="${BENCH_PORT:-8122}" -Dbench.results="$RESULTS"
+bench_run_class ReportsBenchmark \
+	-Dbench.incidents="$INCIDENTS" -Dbench.repeat="$REPEAT" -Dbench.warmup="$WARMUP" -Dbench.port="${BENCH_PORT:-8122}"
 
-latest="$(ls -t "$RESULTS"/reports-*.md | head -1)"
-echo
-echo "=== $latest"
-cat "$latest"
+bench_print_latest reports

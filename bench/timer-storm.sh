@@ -17,26 +17,15 @@ cd "$(dirname "$0")/.."
 TIMERS="${TIMERS:-1000}"
 NODES="${NODES:-1,2}"
 THREADS="${THREADS:-2}"
-export PGHOST="${PGHOST:-127.0.0.1}" PGPORT="${PGPORT:-5432}" PGUSER="${PGUSER:-postgres}"
 BENCH_DB="${BENCH_DB:-incidentflow_bench_timers}"
-RESULTS="$PWD/bench/results"
+# shellcheck source=bench/lib.sh
+source bench/lib.sh
 
-drop_db() { psql -q -d postgres -c "drop database if exists \"$BENCH_DB\" with (force)" >/dev/null; }
-drop_db
-psql -q -d postgres -c "create database \"$BENCH_DB\""
-if [[ "${KEEP_DB:-0}" != 1 ]]; then
-	trap drop_db EXIT
-fi
+bench_fresh_db
 
 echo "timer storm: ${TIMERS} timers per phase, nodes ${NODES}, database ${BENCH_DB} on ${PGHOST}:${PGPORT} ${JOB_OPTS:-}"
 # shellcheck disable=SC2086 # JOB_OPTS is a list of -D options
-./mvnw -B -q test -Ppostgres \
-	-Dtest.datasource.url="jdbc:postgresql://${PGHOST}:${PGPORT}/${BENCH_DB}" \
-	-Dtest.datasource.username="$PGUSER" -Dtest.datasource.password="${PGPASSWORD:-}" \
-	-Dgroups=benchmark -DexcludedGroups= -Dtest=TimerStormBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
-	-Dbench.timers="$TIMERS" -Dbench.nodes="$NODES" -Dbench.threads="$THREADS" -Dbench.results="$RESULTS" ${JOB_OPTS:-}
+bench_run_class TimerStormBenchmark \
+	-Dbench.timers="$TIMERS" -Dbench.nodes="$NODES" -Dbench.threads="$THREADS" ${JOB_OPTS:-}
 
-latest="$(ls -t "$RESULTS"/timer-storm-*.md | head -1)"
-echo
-echo "=== $latest"
-cat "$latest"
+bench_print_latest timer-storm

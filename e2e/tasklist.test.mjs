@@ -220,13 +220,24 @@ async function investigateAndResolve(t, page, incident, resolutionCode, notes) {
 	return expectState(incident.title, 'resolved');
 }
 
-/** The caller finds the confirmation in "My tasks", reads the resolution notes and accepts. */
-async function confirmResolution(t, page, incident, notes) {
+/**
+ * The caller confirms in the self-service portal (requesters have no Tasklist): she signs in with the product's
+ * form, reads the resolution notes on her incident and accepts; the portal completes the confirmation task.
+ */
+async function confirmResolution(t, incident, notes) {
+	const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'en-US' });
+	sessions.push(context);
+	const page = await context.newPage();
+	page.setDefaultTimeout(TIMEOUT);
 	await step(t, page, `confirm ${incident.title}`, async () => {
-		await openTask(page, 'My tasks', 'Confirm resolution', incident.title);
+		await page.goto(`${BASE_URL}/portal/incidents/${incident.number}`);
+		await page.getByLabel('User name').fill('rita');
+		await page.getByLabel('Password').fill('demo');
+		await page.getByRole('button', { name: 'Sign in' }).click();
 		await page.getByText(notes).waitFor();
-		await page.getByLabel('Yes, my service works again').check();
-		await complete(page);
+		await page.getByLabel('Yes, it works again: close the incident').check();
+		await page.getByRole('button', { name: 'Send answer' }).click();
+		await page.getByText('Thank you for confirming that it works again.').waitFor();
 	});
 }
 
@@ -267,8 +278,7 @@ test('P4 hardware incident: reported, triaged, resolved by the service desk, con
 		});
 
 		await stage('rita, the caller, confirms the resolution: closed without review (P4)', async () => {
-			const rita = await logIn(t, 'rita');
-			await confirmResolution(t, rita, incident, notes);
+			await confirmResolution(t, incident, notes);
 			await expectState(incident.title, 'closed');
 			const closed = await incidentDetail(incident.number);
 			assert.equal(closed.resolutionCode, 'hardware_replaced');
@@ -304,8 +314,7 @@ test('P2 VPN outage: routed to network-ops, resolved by nick, confirmed by rita,
 		});
 
 		await stage('rita confirms the resolution', async () => {
-			const rita = await logIn(t, 'rita');
-			await confirmResolution(t, rita, incident, notes);
+			await confirmResolution(t, incident, notes);
 		});
 
 		await stage('maria (incident-managers) completes the closure review: closed', async () => {

@@ -50,4 +50,18 @@ public class AuthorizationGrants {
 		}
 	}
 
+	/**
+	 * Withdraws a grant an earlier version of the product gave (idempotent: nothing to withdraw is fine), so that an
+	 * existing installation ends up with the same permissions as a new one.
+	 */
+	public void revokeGroup(String groupId, Resource resource, String resourceId) {
+		authorizationService.createAuthorizationQuery()
+				.authorizationType(Authorization.AUTH_TYPE_GRANT)
+				.groupIdIn(groupId)
+				.resourceType(resource)
+				.resourceId(resourceId)
+				.list()
+				.forEach(grant -> authorizationService.deleteAuthorization(grant.getId()));
+	}
+
 }

@@ -35,7 +35,9 @@ public class DemoUsers {
 			new DemoUser("pam", "Pam", "Problem-Manager", AccessGroups.PROBLEM_MANAGERS),
 			new DemoUser("rita", "Rita", "Requester", AccessGroups.REQUESTERS),
 			new DemoUser("rob", "Rob", "Requester", AccessGroups.REQUESTERS),
-			new DemoUser("monitoring", "Monitoring", "Webhook", AccessGroups.INTEGRATIONS));
+			new DemoUser("monitoring", "Monitoring", "Webhook", AccessGroups.INTEGRATIONS),
+			new DemoUser("cora", "Cora", "CMDB-Manager", AccessGroups.CMDB_MANAGERS),
+			new DemoUser("kim", "Kim", "Knowledge-Manager", AccessGroups.KNOWLEDGE_MANAGERS));
 
 	private final IdentityService identityService;
 	private final TaskFilters taskFilters;
@@ -62,7 +64,9 @@ public class DemoUsers {
 				identityService.createMembership(demo.id(), demo.groupId());
 			}
 			if (!demo.groupId().equals(AccessGroups.INTEGRATIONS) && !demo.groupId().equals(AccessGroups.ADMINS)
-					&& !demo.groupId().equals(AccessGroups.PROCESS_OWNERS)) {
+					&& !demo.groupId().equals(AccessGroups.PROCESS_OWNERS)
+					&& !demo.groupId().equals(AccessGroups.CMDB_MANAGERS)
+					&& !demo.groupId().equals(AccessGroups.KNOWLEDGE_MANAGERS)) {
 				taskFilters.ensureUserFilter(demo.id());
 			}
 		}

@@ -46,7 +46,8 @@ import org.springframework.stereotype.Component;
  * <li>restricted incidents (type security) live in the tenant {@code restricted}: only security-ops and
  * incident-managers are its members (administrators pass every tenant check), so the definition grants open
  * nothing of them to anyone else.</li>
- * <li>requesters: Tasklist only, for the confirmation tasks assigned to them.</li>
+ * <li>requesters: no webapp: the self-service portal ({@code /portal}) is theirs, and completes the confirmation
+ * tasks assigned to them through the incident API's service.</li>
  * <li>process owners: Cockpit and Tasklist, deploy and remove models, everything on process and decision
  * definitions, read and start instances.</li>
  * <li>integrations: technical users for webhooks, no webapp and no engine permission.</li>
@@ -94,7 +95,9 @@ public class GroupAuthorizations {
 		}
 		ensureRestrictedTenant();
 
-		grants.grantGroup(AccessGroups.REQUESTERS, APPLICATION, TASKLIST, ACCESS);
+		// requesters work in the portal (/portal), which completes their confirmation tasks; Tasklist access that
+		// an earlier version granted them is withdrawn
+		grants.revokeGroup(AccessGroups.REQUESTERS, APPLICATION, TASKLIST);
 
 		String owners = AccessGroups.PROCESS_OWNERS;
 		grants.grantGroup(owners, APPLICATION, COCKPIT, ACCESS);

@@ -29,6 +29,7 @@ public class Incident {
 	public static final int TITLE_MAX = 200;
 	public static final int TEXT_MAX = 10_000;
 	public static final int NAME_MAX = 100;
+	public static final int CSAT_COMMENT_MAX = 1000;
 
 	@Id
 	@GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "incident_seq")
@@ -158,6 +159,9 @@ public class Incident {
 	/** The problem behind this incident ({@code PRB-000001}, org.incidentflow.problem); many incidents to one problem. */
 	@Column(name = "problem_number", length = 20)
 	private String problemNumber;
+	/** The known error or article an agent applied (org.incidentflow.knowledge.AppliedKnowledge). */
+	@Column(name = "applied_knowledge", length = 20)
+	private String appliedKnowledge;
 
 	@Column(name = "cancel_reason", length = 1000)
 	private String cancelReason;
@@ -184,6 +188,16 @@ public class Incident {
 
 	@Column(name = "updated_at", nullable = false)
 	private Instant updatedAt;
+
+	/** The caller's satisfaction rating 1 (very dissatisfied) to 5 (very satisfied); null until rated (once). */
+	@Column(name = "csat_score")
+	private Integer csatScore;
+
+	@Column(name = "csat_comment", length = CSAT_COMMENT_MAX)
+	private String csatComment;
+
+	@Column(name = "csat_at")
+	private Instant csatAt;
 
 	protected Incident() {
 	}
@@ -212,6 +226,33 @@ public class Incident {
 
 	public boolean isOpen() {
 		return state != State.CLOSED && state != State.CANCELED;
+	}
+
+	/** The satisfaction survey can be answered: the incident is resolved or closed and not rated yet. */
+	public boolean awaitsSatisfactionRating() {
+		return csatScore == null && (state == State.RESOLVED || state == State.CLOSED);
+	}
+
+	/**
+	 * Records the caller's satisfaction rating. Once only, and only for a resolved or closed incident: a second
+	 * rating would overwrite the first answer, which surveys never do.
+	 */
+	public void rateSatisfaction(int score, String comment, Instant at) {
+		if (score < 1 || score > 5) {
+			throw new IllegalArgumentException("score must be between 1 and 5");
+		}
+		if (csatScore != null) {
+			throw new IllegalStateException(number + " is already rated");
+		}
+		if (state != State.RESOLVED && state != State.CLOSED) {
+			throw new IllegalStateException(number + " is " + state.code() + ", not resolved or closed");
+		}
+		if (comment != null && comment.length() > CSAT_COMMENT_MAX) {
+			throw new IllegalArgumentException("comment is longer than " + CSAT_COMMENT_MAX);
+		}
+		this.csatScore = score;
+		this.csatComment = comment == null || comment.isBlank() ? null : comment.trim();
+		this.csatAt = at;
 	}
 
 	// accessors
@@ -290,6 +331,8 @@ public class Incident {
 	public void setPreventiveMeasures(String preventiveMeasures) { this.preventiveMeasures = preventiveMeasures; }
 	public Boolean getProblemRequired() { return problemRequired; }
 	public void setProblemRequired(Boolean problemRequired) { this.problemRequired = problemRequired; }
+	public String getAppliedKnowledge() { return appliedKnowledge; }
+	public void setAppliedKnowledge(String appliedKnowledge) { this.appliedKnowledge = appliedKnowledge; }
 	public String getCancelReason() { return cancelReason; }
 	public void setCancelReason(String cancelReason) { this.cancelReason = cancelReason; }
 	public int getReopenCount() { return reopenCount; }
@@ -304,5 +347,8 @@ public class Incident {
 	public void setProcessInstanceId(String processInstanceId) { this.processInstanceId = processInstanceId; }
 	public Instant getUpdatedAt() { return updatedAt; }
 	public void setUpdatedAt(Instant updatedAt) { this.updatedAt = updatedAt; }
+	public Integer getCsatScore() { return csatScore; }
+	public String getCsatComment() { return csatComment; }
+	public Instant getCsatAt() { return csatAt; }
 
 }

@@ -4,6 +4,7 @@ import static org.incidentflow.incident.IncidentProcess.Vars;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -22,11 +23,14 @@ public class IncidentReporting {
 	private final IncidentRepository incidents;
 	private final RuntimeService runtimeService;
 	private final ActivityLog activity;
+	private final ConfigurationItemLinks configurationItems;
 
-	public IncidentReporting(IncidentRepository incidents, RuntimeService runtimeService, ActivityLog activity) {
+	public IncidentReporting(IncidentRepository incidents, RuntimeService runtimeService, ActivityLog activity,
+			ConfigurationItemLinks configurationItems) {
 		this.incidents = incidents;
 		this.runtimeService = runtimeService;
 		this.activity = activity;
+		this.configurationItems = configurationItems;
 	}
 
 	@Transactional
@@ -63,6 +67,9 @@ public class IncidentReporting {
 		incident.setProcessInstanceId(execution.getProcessInstanceId());
 		execution.setProcessBusinessKey(incident.getNumber());
 		execution.setVariable(Vars.INCIDENT_NUMBER, incident.getNumber());
+		// the start form's CI and service as the record linked them, so the decisions and task forms agree with it
+		execution.setVariable(Vars.SERVICE, incident.getService());
+		execution.setVariable(Vars.CONFIGURATION_ITEM, incident.getConfigurationItem());
 	}
 
 	private Incident createRecord(NewIncident report) {
@@ -71,6 +78,13 @@ public class IncidentReporting {
 		incident.setDescription(report.description());
 		incident.setService(report.service());
 		incident.setConfigurationItem(report.configurationItem());
+		Optional<ConfigurationItemLinks.LinkedItem> linked = configurationItems.resolve(report.configurationItem());
+		if (linked.isPresent()) {
+			incident.setConfigurationItem(linked.get().id());
+			if (report.service() == null || report.service().isBlank()) {
+				incident.setService(linked.get().service());
+			}
+		}
 		// the number must be set before persist(): Hibernate inserts the state it saw at persist time
 		incident.setNumber(Incident.formatNumber(incidents.nextNumber()));
 		incident = incidents.save(incident);

@@ -9,6 +9,7 @@ import org.incidentflow.incident.Incident;
 import org.incidentflow.incident.IncidentNotice.Kind;
 import org.incidentflow.incident.State;
 import org.incidentflow.sla.SlaClock;
+import org.incidentflow.knowledge.KnowledgeFromForm;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,10 +24,12 @@ public class RecordResolution implements JavaDelegate {
 
 	private final ProcessRecords records;
 	private final SlaClock clock;
+	private final KnowledgeFromForm knowledge;
 
-	public RecordResolution(ProcessRecords records, SlaClock clock) {
+	public RecordResolution(ProcessRecords records, SlaClock clock, KnowledgeFromForm knowledge) {
 		this.records = records;
 		this.clock = clock;
+		this.knowledge = knowledge;
 	}
 
 	@Override
@@ -44,6 +47,8 @@ public class RecordResolution implements JavaDelegate {
 		incident.setResolutionCode(code == null ? ALERTS_RESOLVED : code);
 		incident.setResolutionNotes(notes);
 		incident.setWorkaround(ProcessRecords.string(execution, Vars.WORKAROUND));
+		// resolved with a known error or article chosen in the form's knowledge suggestions (org.incidentflow.knowledge)
+		knowledge.apply(execution, incident);
 		records.event(incident, "RESOLVED", incident.getResolutionCode().replace('_', ' ')
 				+ (notes == null ? "" : ": " + notes));
 		records.tellUser(incident, Kind.RESOLVED, incident.getCaller(),

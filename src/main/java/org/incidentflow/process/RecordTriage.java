@@ -12,6 +12,7 @@ import org.incidentflow.incident.Incident;
 import org.incidentflow.incident.IncidentType;
 import org.incidentflow.incident.Level;
 import org.incidentflow.incident.State;
+import org.incidentflow.knowledge.KnowledgeFromForm;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,10 +26,12 @@ public class RecordTriage implements JavaDelegate {
 
 	private final ProcessRecords records;
 	private final IdentityService identityService;
+	private final KnowledgeFromForm knowledge;
 
-	public RecordTriage(ProcessRecords records, IdentityService identityService) {
+	public RecordTriage(ProcessRecords records, IdentityService identityService, KnowledgeFromForm knowledge) {
 		this.records = records;
 		this.identityService = identityService;
+		this.knowledge = knowledge;
 	}
 
 	@Override
@@ -57,6 +60,8 @@ public class RecordTriage implements JavaDelegate {
 				incident.setAssignee(null);
 			}
 		}
+		// a known error or article chosen in the form's knowledge suggestions (org.incidentflow.knowledge)
+		knowledge.apply(execution, incident);
 		records.event(incident, "TRIAGED", "Classified as " + classification.replace('_', ' ')
 				+ (reassess ? "; facts corrected, category, priority and SLA decided again" : ""));
 	}

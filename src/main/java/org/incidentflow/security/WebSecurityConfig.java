@@ -39,9 +39,9 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * stateless, no CSRF (no cookies are involved). On the engine REST API the engine acts as the authenticated user.</li>
  * <li>{@code /camunda/**}: Tasklist, Cockpit and Admin authenticate themselves (session login) and protect
  * themselves against CSRF with Camunda's own filter; Spring Security only refuses the setup endpoint.</li>
- * <li>the product's own pages ({@link UiPaths}: {@code /login}, {@code /reports}, later {@code /portal}): form login
+ * <li>the product's own pages ({@link UiPaths}: {@code /}, {@code /login}, {@code /reports}, {@code /portal}): form login
  * against the Camunda identity service, HTTP session, Spring Security's CSRF token on every form.</li>
- * <li>everything else: authenticated (HTTP Basic), except {@code /} (redirect to Tasklist), {@code /error}, the
+ * <li>everything else: authenticated (HTTP Basic), except {@code /error}, the
  * health endpoint and {@link #WEBAPP_WELCOME_PROBE}; the other actuator endpoints (metrics, Prometheus) only for
  * administrators, or without authentication on the management port when
  * {@code incidentflow.metrics.public-on-management-port} is set.</li>
@@ -92,6 +92,8 @@ public class WebSecurityConfig {
 						.requestMatchers(path("/api/webhooks"), path("/api/webhooks/**")).hasAuthority(AccessGroups.ADMINS)
 						// Slack cannot send HTTP Basic: the request signature is checked by the endpoint itself
 						.requestMatchers(path("/api/intake/slack/**")).permitAll()
+						// likewise Mattermost (slash command token) and Teams (HMAC signature)
+						.requestMatchers(path("/api/intake/mattermost"), path("/api/intake/teams")).permitAll()
 						.requestMatchers(path("/api/chat-identities"), path("/api/chat-identities/**"))
 						.hasAuthority(AccessGroups.ADMINS)
 						// checks any user's password: with the engine's account lock off (security.throttle) it would be
@@ -152,6 +154,7 @@ public class WebSecurityConfig {
 	@Order(3)
 	SecurityFilterChain uiSecurity(HttpSecurity http) throws Exception {
 		List<RequestMatcher> matchers = new java.util.ArrayList<>();
+		matchers.add(path(UiPaths.ROOT));
 		matchers.add(path(UiPaths.LOGIN));
 		matchers.add(path(UiPaths.LOGOUT));
 		matchers.add(path(UiPaths.FORBIDDEN));
@@ -162,7 +165,9 @@ public class WebSecurityConfig {
 						.requestMatchers(UiPaths.ASSETS.stream().map(WebSecurityConfig::path)
 							.toArray(RequestMatcher[]::new)).permitAll()
 						// the login page with any query (?error, ?logout): the custom failure handler has no failure URL to permit
-						.requestMatchers(path(UiPaths.FORBIDDEN), path(UiPaths.LOGIN)).permitAll()
+						.requestMatchers(path(UiPaths.FORBIDDEN), path(UiPaths.LOGIN), path(UiPaths.ROOT)).permitAll()
+						.requestMatchers(path("/portal"), path("/portal/**"))
+						.hasAnyAuthority(AccessGroups.PORTAL_USERS.toArray(String[]::new))
 						.requestMatchers(path("/reports"), path("/reports/**")).hasAnyAuthority(reportViewers())
 						.anyRequest().authenticated())
 				.formLogin(form -> form.loginPage(UiPaths.LOGIN).successHandler(homeAfterLogin())

@@ -16,6 +16,8 @@ public final class Navigation {
 	public record Link(String id, String label, String href, boolean external) {
 	}
 
+	public static final String TASKLIST = "/camunda/app/tasklist/";
+
 	private Navigation() {
 	}
 
@@ -24,8 +26,14 @@ public final class Navigation {
 		if (groups.stream().anyMatch(AccessGroups.REPORT_VIEWERS::contains)) {
 			links.add(new Link("reports", "Reports", "/reports", false));
 		}
-		if (groups.stream().anyMatch(g -> AccessGroups.AGENTS.contains(g) || AccessGroups.REQUESTERS.equals(g))) {
-			links.add(new Link("tasklist", "Tasklist", "/camunda/app/tasklist/", true));
+		if (groups.stream().anyMatch(AccessGroups.PORTAL_USERS::contains)) {
+			links.add(new Link("portal", "Help centre", "/portal", false));
+			links.add(new Link("my-incidents", "My incidents", "/portal/incidents", false));
+		}
+		// requesters work in the portal only (issue 10); agents and process owners in Tasklist
+		if (groups.stream().anyMatch(g -> AccessGroups.AGENTS.contains(g) || AccessGroups.PROCESS_OWNERS.equals(g)
+				|| AccessGroups.ADMINS.equals(g))) {
+			links.add(new Link("tasklist", "Tasklist", TASKLIST, true));
 		}
 		if (groups.contains(AccessGroups.PROCESS_OWNERS) || groups.contains(AccessGroups.ADMINS)
 				|| groups.contains(AccessGroups.INCIDENT_MANAGERS)) {
@@ -37,9 +45,22 @@ public final class Navigation {
 		return links;
 	}
 
-	/** Where a user lands after signing in without a page asked for: the first product page, else "/". */
+	/**
+	 * Where a user belongs ({@code /} and the sign-in without a page asked for): agents in Tasklist, where their
+	 * work is; report viewers who are no agents (process owners) on the reports; requesters in the portal; anyone
+	 * else on the page that says what they may open.
+	 */
 	public static String home(Collection<String> groups) {
-		return linksFor(groups).stream().filter(link -> !link.external()).map(Link::href).findFirst().orElse("/");
+		if (groups.stream().anyMatch(g -> AccessGroups.AGENTS.contains(g) || AccessGroups.ADMINS.equals(g))) {
+			return TASKLIST;
+		}
+		if (groups.stream().anyMatch(AccessGroups.REPORT_VIEWERS::contains)) {
+			return "/reports";
+		}
+		if (groups.contains(AccessGroups.REQUESTERS)) {
+			return "/portal";
+		}
+		return UiPaths.FORBIDDEN;
 	}
 
 }

@@ -22,14 +22,19 @@ public class UiModel {
 
 	@ModelAttribute
 	void layout(Authentication authentication, Model model) {
+		addTo(authentication, model.asMap());
+	}
+
+	/** The same for a model built by hand (an exception handler's page). */
+	public void addTo(Authentication authentication, java.util.Map<String, Object> model) {
 		if (authentication == null || !authentication.isAuthenticated()
 				|| "anonymousUser".equals(authentication.getPrincipal())) {
-			model.addAttribute("navigation", List.of());
+			model.put("navigation", List.of());
 			return;
 		}
 		List<String> groups = authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList();
-		model.addAttribute("navigation", Navigation.linksFor(groups));
-		model.addAttribute("userName", displayName(authentication.getName()));
+		model.put("navigation", Navigation.linksFor(groups));
+		model.put("userName", displayName(authentication.getName()));
 	}
 
 	private String displayName(String userId) {

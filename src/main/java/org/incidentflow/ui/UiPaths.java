@@ -8,6 +8,8 @@ import java.util.List;
  */
 public final class UiPaths {
 
+	/** Sends each user where they belong ({@link Navigation#home}); not signed in: to the sign-in form. */
+	public static final String ROOT = "/";
 	public static final String LOGIN = "/login";
 	public static final String LOGOUT = "/logout";
 	public static final String FORBIDDEN = "/ui/forbidden";
@@ -16,7 +18,7 @@ public final class UiPaths {
 	public static final List<String> PAGES = List.of("/reports", "/reports/**", "/portal", "/portal/**");
 
 	/** Stylesheets, scripts and libraries from WebJars the pages load; public, the login page needs them. */
-	public static final List<String> ASSETS = List.of("/ui/**", "/webjars/echarts/**");
+	public static final List<String> ASSETS = List.of("/ui/**", "/webjars/echarts/**", "/webjars/htmx.org/**");
 
 	private UiPaths() {
 	}

@@ -204,8 +204,8 @@ class IntakeThroughputBenchmark {
 				databaseProduct(), engineConfiguration.getHistory(), Runtime.getRuntime().availableProcessors(),
 				System.getProperty("java.version"), warmup.toSeconds(), measure.toSeconds()));
 		out.append("| Phase | Threads | Instances | Failed | Instances/s | Ratio product/baseline "
-				+ "| Rows inserted/instance | Rows updated/instance | Commits/instance |\n");
-		out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+				+ "| Rows inserted/instance | Rows updated/instance | Commits/instance | WAL kB/instance |\n");
+		out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
 		for (Phase phase : phases) {
 			Phase baseline = phases.stream()
 				.filter(p -> p.name.startsWith("baseline") && p.threads == phase.threads)
@@ -213,12 +213,14 @@ class IntakeThroughputBenchmark {
 				.orElseThrow();
 			String ratio = phase == baseline ? "1 (baseline)"
 					: String.format(Locale.ROOT, "%.3f", phase.perSecond() / baseline.perSecond());
-			out.append(String.format(Locale.ROOT, "| %s | %d | %d | %d | %.1f | %s | %s | %s | %s |%n", phase.name,
+			out.append(String.format(Locale.ROOT, "| %s | %d | %d | %d | %.1f | %s | %s | %s | %s | %s |%n", phase.name,
 					phase.threads, phase.instances, phase.failed, phase.perSecond(), ratio, phase.perInstance(0),
-					phase.perInstance(1), phase.perInstance(2)));
+					phase.perInstance(1), phase.perInstance(2), phase.walPerInstance()));
 		}
 		out.append("\nRows and commits per instance: PostgreSQL's pg_stat_database for this database over the phase "
 				+ "(approximate: backends report their counters about once a second); empty on other databases.\n");
+		out.append("WAL per instance: pg_current_wal_lsn() before and after the phase; the WAL is the whole "
+				+ "PostgreSQL cluster's, so other databases' work on the same server counts too (an upper bound).\n");
 		if (threads > 1) {
 			out.append("Multi-threaded ratios compare against the baseline with the same number of threads.\n");
 		}
@@ -240,6 +242,11 @@ class IntakeThroughputBenchmark {
 
 		double perSecond() {
 			return instances / seconds;
+		}
+
+		String walPerInstance() {
+			return rows == null || instances == 0 ? ""
+					: String.format(Locale.ROOT, "%.1f", rows[3] / 1024.0 / instances);
 		}
 
 		String perInstance(int counter) {
@@ -268,8 +275,9 @@ class IntakeThroughputBenchmark {
 			return () -> {
 				// autocommit: each read is its own transaction, so PostgreSQL's cached statistics snapshot is fresh
 				return jdbc.queryForObject(
-						"select tup_inserted, tup_updated, xact_commit from pg_stat_database where datname = current_database()",
-						(rs, i) -> new long[] { rs.getLong(1), rs.getLong(2), rs.getLong(3) });
+						"select tup_inserted, tup_updated, xact_commit, (pg_current_wal_lsn() - '0/0'::pg_lsn)::bigint"
+								+ " from pg_stat_database where datname = current_database()",
+						(rs, i) -> new long[] { rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4) });
 			};
 		}
 

@@ -119,10 +119,14 @@ class ReportFiguresTest extends WebTestSupport {
 		assertThat(decimal(f, "reopenRatePercent")).isEqualTo("10.0");
 		assertThat(f.get("escalated").asLong()).isEqualTo(3);
 		assertThat(decimal(f, "escalationRatePercent")).isEqualTo("30.0");
-		// features of other issues: absent, never a made-up zero
+		// the portal's satisfaction survey exists (incident.csat_score) but nobody rated these: no mean, zero responses
 		assertThat(f.get("csatAverage").isNull()).isTrue();
-		assertThat(f.get("knowledgeUsePercent").isNull()).isTrue();
-		assertThat(report.get("notAvailable").has("csatAverage")).isTrue();
+		// the knowledge feature exists (known_error, knowledge_article): none of these ten applied any
+		assertThat(f.get("knowledgeApplied").asLong()).isZero();
+		assertThat(report.get("notAvailable").has("knowledgeUsePercent")).isFalse();
+		// the portal's survey exists (incident.csat_score): none of these ten was rated
+		assertThat(f.get("csatResponses").asLong()).isZero();
+		assertThat(report.get("notAvailable").has("csatAverage")).isFalse();
 		assertThat(report.get("majorIncidents").isNull()).isTrue();
 
 		// P1: J alone (MTTA 5, MTTR 50); P2: the other nine (MTTA 135 / 9 = 15.0, MTTR 1860 / 9 = 206.7)

@@ -107,12 +107,12 @@ class HttpAuthenticationTest extends WebTestSupport {
 	}
 
 	@Test
-	void rootRedirectsToTasklist() {
+	void rootSendsAnAnonymousVisitorToTheSignInForm() {
 		HttpResponse<String> response = anonymousGet("/");
 
 		assertThat(response.statusCode()).isEqualTo(302);
 		assertThat(response.headers().firstValue("Location")).hasValueSatisfying(
-				location -> assertThat(location).endsWith("/camunda/app/tasklist/"));
+				location -> assertThat(location).endsWith("/login"));
 	}
 
 }

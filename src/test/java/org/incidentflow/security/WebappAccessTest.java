@@ -32,8 +32,9 @@ class WebappAccessTest extends WebTestSupport {
 	}
 
 	@Test
-	void requesterUsesTasklistButNotCockpitOrAdmin() {
-		assertThat(webappSession().login("tasklist", "rita", DEMO_PASSWORD).statusCode()).isEqualTo(200);
+	void requesterUsesThePortalAndNoWebapp() {
+		// the portal (/portal) does all a requester did in Tasklist
+		assertThat(webappSession().login("tasklist", "rita", DEMO_PASSWORD).statusCode()).isIn(401, 403);
 		assertThat(webappSession().login("cockpit", "rita", DEMO_PASSWORD).statusCode()).isIn(401, 403);
 		assertThat(webappSession().login("admin", "rita", DEMO_PASSWORD).statusCode()).isIn(401, 403);
 	}

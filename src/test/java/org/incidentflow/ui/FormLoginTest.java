@@ -118,8 +118,9 @@ class FormLoginTest extends WebTestSupport {
 	void groupsDecideWhoSeesTheReports() {
 		Browser agent = new Browser();
 		HttpResponse<String> signedIn = agent.login("alice", DEMO_PASSWORD);
-		// an agent has no product page of her own yet: she lands on "/" (Tasklist)
-		assertThat(signedIn.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/"));
+		// an agent belongs in Tasklist
+		assertThat(signedIn.headers().firstValue("Location")).hasValueSatisfying(
+				l -> assertThat(l).endsWith("/camunda/app/tasklist/"));
 		HttpResponse<String> refused = agent.get("/reports");
 		assertThat(refused.statusCode()).isEqualTo(403);
 		assertThat(refused.body()).contains("Not allowed").doesNotContain("id=\"report-data\"");
@@ -161,6 +162,44 @@ class FormLoginTest extends WebTestSupport {
 		assertThat(echarts.body()).contains("echarts");
 		// other WebJars on the classpath (the Camunda webapps' files) stay behind authentication
 		assertThat(anonymousGet("/webjars/camunda/app/tasklist/index.html").statusCode()).isEqualTo(401);
+	}
+
+	@Test
+	void requestersLandInThePortalAndReportThere() {
+		Browser rita = new Browser();
+		assertThat(rita.login("rita", DEMO_PASSWORD).headers().firstValue("Location"))
+			.hasValueSatisfying(l -> assertThat(l).endsWith("/portal"));
+		assertThat(rita.get("/").headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/portal"));
+		HttpResponse<String> form = rita.get("/portal/report");
+		assertThat(form.statusCode()).isEqualTo(200);
+		assertThat(form.body()).contains("Who is affected?", "/webjars/htmx.org/").doesNotContain("checked");
+		String title = "Portal sign-in test " + java.util.UUID.randomUUID();
+		HttpResponse<String> reported = rita.post("/portal/report", Map.of("title", title, "kind", "software",
+				"affected", "only_me", "work", "not_at_all", "service", "Expenses"), true);
+		assertThat(reported.statusCode()).as(reported.body()).isEqualTo(302);
+		String location = reported.headers().firstValue("Location").orElseThrow();
+		assertThat(location).matches(".*/portal/incidents/INC-\\d{6}$");
+		String number = location.substring(location.lastIndexOf('/') + 1);
+		HttpResponse<String> page = rita.get("/portal/incidents/" + number);
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.body()).contains("Your incident " + number + " is logged.", "We aim to respond by", title);
+		assertThat(get("/api/incidents/" + number, "alice").body()).contains("\"channel\":\"portal\"",
+				"\"impact\":\"low\"", "\"urgency\":\"high\"", "\"caller\":\"rita\"");
+
+		Browser rob = new Browser();
+		rob.login("rob", DEMO_PASSWORD);
+		HttpResponse<String> other = rob.get("/portal/incidents/" + number);
+		assertThat(other.statusCode()).isEqualTo(404);
+		assertThat(other.body()).doesNotContain(title);
+	}
+
+	@Test
+	void theportalIsForRequestersAndAgentsOnly() {
+		assertThat(new Browser().get("/portal").headers().firstValue("Location"))
+			.hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
+		Browser owner = new Browser();
+		owner.login("paul", DEMO_PASSWORD);
+		assertThat(owner.get("/portal").statusCode()).isEqualTo(403);
 	}
 
 }

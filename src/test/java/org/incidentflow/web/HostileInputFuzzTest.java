@@ -151,7 +151,9 @@ class HostileInputFuzzTest extends WebTestSupport {
 	private Map<String, Long> counts() {
 		Map<String, Long> counts = new LinkedHashMap<>();
 		for (String table : List.of("incident", "incident_comment", "monitoring_alert", "monitoring_alert_group",
-				"idempotency_key", "act_hi_procinst")) {
+				"configuration_item",
+				"idempotency_key", "act_hi_procinst", "known_error", "knowledge_article", "knowledge_article_revision",
+				"knowledge_article_feedback")) {
 			counts.put(table, sql.queryForObject("select count(*) from " + table, Long.class));
 		}
 		return counts;

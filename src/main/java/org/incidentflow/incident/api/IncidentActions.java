@@ -121,6 +121,16 @@ public class IncidentActions {
 		});
 	}
 
+	/** The process waits for the caller to accept or reject a resolution (its confirmation task is active). */
+	@Transactional(readOnly = true)
+	public boolean awaitsConfirmation(String number) {
+		return taskService.createTaskQuery()
+			.processInstanceBusinessKey(number)
+			.taskDefinitionKey(IncidentProcess.Tasks.CONFIRM_RESOLUTION)
+			.active()
+			.count() > 0;
+	}
+
 	/** Cancels an open incident: the process receives the cancellation request and ends the incident's work. */
 	@Transactional
 	public void cancel(String number, CancellationRequest request, Viewer viewer) {

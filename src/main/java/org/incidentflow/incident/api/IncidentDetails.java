@@ -49,7 +49,8 @@ public record IncidentDetails(
 		String stepsTaken,
 		String preventiveMeasures,
 		Boolean problemRequired,
-		@Schema(description = "The problem behind this incident (PRB-000001); while on hold awaiting_problem, the one it waits for") String problemNumber,
+		@Schema(description = "The problem behind this incident (PRB-000001); while on hold awaiting_problem, the one it waits for; agents only") String problemNumber,
+		@Schema(description = "Known error or article an agent applied (KE-000001, KB-000001); agents only") String appliedKnowledge,
 		String cancelReason,
 		int reopenCount,
 		@Schema(description = "Number of the parent incident") String parent,
@@ -57,10 +58,28 @@ public record IncidentDetails(
 		@Schema(description = "Number of the closed incident this one follows up") String followUpOf,
 		@Schema(description = "Engine process instance (agents only)") String processInstanceId,
 		@Schema(description = "Oldest first; internal work notes only for agents") List<CommentView> comments,
-		@Schema(description = "Audit trail, oldest first; requesters see the public lifecycle only") List<ActivityView> activity) {
+		@Schema(description = "Audit trail, oldest first; requesters see the public lifecycle only") List<ActivityView> activity,
+		@Schema(description = "Whether configurationItem names a registered configuration item; false: kept as free text (agents only; null without a CI)") Boolean configurationItemRegistered,
+		@Schema(description = "The registered configuration item with its recent incidents (agents only)") AssetView asset,
+		@Schema(description = "The caller's satisfaction rating 1-5 (survey after resolution), absent until rated") Integer csatScore,
+		@Schema(description = "The caller's comment with the rating") String csatComment,
+		@Schema(description = "When the caller rated") Instant csatAt) {
+
+	/** The incident's configuration item as the registry knows it. */
+	@Schema(name = "IncidentAsset")
+	public record AssetView(String id, String name, String type, String service, String ownerGroup,
+			@Schema(description = "1 (most critical) to 4") int criticality,
+			@Schema(allowableValues = { "in_use", "maintenance", "retired" }) String status,
+			@Schema(description = "Incidents on this CI reported in the last 30 days that you may see, this one included") long incidentsLast30Days) {
+	}
 
 	static IncidentDetails of(Incident incident, boolean internals, List<CommentView> comments,
 			List<ActivityView> activity) {
+		return of(incident, internals, comments, activity, null, null);
+	}
+
+	static IncidentDetails of(Incident incident, boolean internals, List<CommentView> comments,
+			List<ActivityView> activity, Boolean configurationItemRegistered, AssetView asset) {
 		return new IncidentDetails(incident.getNumber(), code(incident.getKind()), incident.getTitle(),
 				incident.getDescription(), code(incident.getState()), code(incident.getOnHoldReason()),
 				incident.getPriority(), code(incident.getImpact()), code(incident.getUrgency()),
@@ -73,9 +92,11 @@ public record IncidentDetails(
 				incident.getPausedSince(), incident.getPausedMillis(), incident.getResolutionCode(),
 				incident.getResolutionNotes(), incident.getWorkaround(), incident.getCause(),
 				incident.getStepsTaken(), incident.getPreventiveMeasures(), incident.getProblemRequired(),
-				incident.getProblemNumber(), incident.getCancelReason(), incident.getReopenCount(), number(incident.getParent()),
+				internals ? incident.getProblemNumber() : null, internals ? incident.getAppliedKnowledge() : null,
+				incident.getCancelReason(), incident.getReopenCount(), number(incident.getParent()),
 				number(incident.getDuplicateOf()), number(incident.getFollowUpOf()),
-				internals ? incident.getProcessInstanceId() : null, comments, activity);
+				internals ? incident.getProcessInstanceId() : null, comments, activity, configurationItemRegistered,
+				asset, incident.getCsatScore(), incident.getCsatComment(), incident.getCsatAt());
 	}
 
 	private static List<String> chain(String escalationChain) {

@@ -10,7 +10,13 @@ import java.util.Set;
 
 import jakarta.persistence.criteria.Predicate;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+import org.incidentflow.incident.ActivityLog;
 import org.incidentflow.incident.ActivityRepository;
+import org.incidentflow.incident.ConfigurationItemLinks;
 import org.incidentflow.incident.Comment;
 import org.incidentflow.incident.CommentRepository;
 import org.incidentflow.incident.Incident;
@@ -49,11 +55,14 @@ public class IncidentSearch {
 	private final IncidentRepository incidents;
 	private final CommentRepository comments;
 	private final ActivityRepository activity;
+	private final ConfigurationItemLinks configurationItems;
 
-	public IncidentSearch(IncidentRepository incidents, CommentRepository comments, ActivityRepository activity) {
+	public IncidentSearch(IncidentRepository incidents, CommentRepository comments, ActivityRepository activity,
+			ConfigurationItemLinks configurationItems) {
 		this.incidents = incidents;
 		this.comments = comments;
 		this.activity = activity;
+		this.configurationItems = configurationItems;
 	}
 
 	@Transactional(readOnly = true)
@@ -89,7 +98,25 @@ public class IncidentSearch {
 			.filter(entry -> IncidentAccess.maySeeActivity(viewer, entry.getEvent()))
 			.map(ActivityView::of)
 			.toList();
-		return IncidentDetails.of(incident, internals, commentViews, activityViews);
+		Boolean registered = null;
+		IncidentDetails.AssetView asset = null;
+		if (internals && incident.getConfigurationItem() != null) {
+			Optional<ConfigurationItemLinks.LinkedItem> item = configurationItems.resolve(incident.getConfigurationItem());
+			registered = item.isPresent();
+			asset = item.map(ci -> assetView(ci, viewer)).orElse(null);
+		}
+		return IncidentDetails.of(incident, internals, commentViews, activityViews, registered, asset);
+	}
+
+	/** The CI with how many incidents the viewer may see on it in the last 30 days (recurring issues). */
+	private IncidentDetails.AssetView assetView(ConfigurationItemLinks.LinkedItem ci, Viewer viewer) {
+		Instant since = ActivityLog.now().minus(Duration.ofDays(30));
+		Specification<Incident> recent = (root, query, cb) -> cb.and(
+				cb.equal(root.get("configurationItem"), ci.id()),
+				cb.greaterThanOrEqualTo(root.get("reportedAt"), since));
+		long count = incidents.count(IncidentAccess.visibleTo(viewer).and(recent));
+		return new IncidentDetails.AssetView(ci.id(), ci.name(), ci.type(), ci.service(), ci.ownerGroup(),
+				ci.criticality(), ci.status(), count);
 	}
 
 	/**
@@ -131,12 +158,17 @@ public class IncidentSearch {
 			exact.put("assignee", filter.assignee());
 			exact.put("caller", filter.caller());
 			exact.put("service", filter.service());
-			exact.put("configurationItem", filter.configurationItem());
 			exact.forEach((attribute, value) -> {
 				if (value != null && !value.isBlank()) {
 					where.add(cb.equal(root.get(attribute), value.trim()));
 				}
 			});
+			if (filter.configurationItem() != null && !filter.configurationItem().isBlank()) {
+				// registered CIs are stored in lower case; free text as it was written: match either spelling
+				String ci = filter.configurationItem().trim();
+				where.add(cb.or(cb.equal(root.get("configurationItem"), ci),
+						cb.equal(root.get("configurationItem"), ci.toLowerCase(Locale.ROOT))));
+			}
 			if (filter.q() != null && !filter.q().isBlank()) {
 				String pattern = "%" + escapeLike(filter.q().trim().toLowerCase(Locale.ROOT)) + "%";
 				where.add(cb.or(

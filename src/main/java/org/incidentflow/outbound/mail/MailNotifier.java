@@ -254,12 +254,15 @@ public class MailNotifier {
 		if (notice.kind() == IncidentNotice.Kind.RESOLVED) {
 			text.append("""
 					Please check that the problem is solved.
-					- To confirm or reject the resolution, open the task "Confirm resolution" in Tasklist:
-					  %s/camunda/app/tasklist/
+					- To confirm or reject the resolution, open your incident in the portal:
+					  %s/portal/incidents/%s#resolution
 					- Or reply to this mail: your reply is added to %s as a comment for the service desk.
 					Without an answer the incident is closed automatically after the confirmation period.
 
-					""".formatted(baseUrl, incident.getNumber()));
+					How satisfied are you? Rate it once, from 1 to 5:
+					  %s/portal/incidents/%s#satisfaction
+
+					""".formatted(baseUrl, incident.getNumber(), incident.getNumber(), baseUrl, incident.getNumber()));
 		}
 		else {
 			text.append("Reply to this mail to add a comment to ").append(incident.getNumber())

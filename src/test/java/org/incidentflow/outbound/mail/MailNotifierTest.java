@@ -161,8 +161,9 @@ class MailNotifierTest {
 				IncidentNotice.Audience.USER, caller, "Resolution: paper path cleaned."), smtp).orElseThrow();
 
 		String body = GreenMailUtil.getBody(received(greenMail, sent).get(0));
-		assertThat(body).contains("paper path cleaned", "Confirm resolution", "/camunda/app/tasklist/",
-				"reply to this mail");
+		assertThat(body).contains("paper path cleaned", "confirm or reject the resolution",
+				"/portal/incidents/" + incident.getNumber() + "#resolution",
+				"/portal/incidents/" + incident.getNumber() + "#satisfaction", "reply to this mail");
 	}
 
 	@Test
@@ -252,7 +253,7 @@ class MailNotifierTest {
 				IncidentNotice.Audience.USER, caller, "Fixed."), smtp).orElseThrow();
 
 		assertThat(GreenMailUtil.getBody(received(greenMail, sent).get(0)))
-			.contains("https://incidents.example.org/camunda/app/tasklist/");
+			.contains("https://incidents.example.org/portal/incidents/" + incident.getNumber() + "#satisfaction");
 	}
 
 	@Test

@@ -114,9 +114,10 @@ class LoginThrottleTest extends WebTestSupport {
 		assertThat(postJson("/engine-rest/identity/verify", "rita", body).statusCode()).isEqualTo(403);
 		assertThat(postJson("/engine-rest/engine/default/identity/verify", "alice", body).statusCode()).isEqualTo(403);
 		assertThat(postJson("/engine-rest/identity/verify", "admin", body).statusCode()).isEqualTo(200);
-		WebappSession rita = webappSession();
-		assertThat(rita.login("tasklist", "rita", DEMO_PASSWORD).statusCode()).isEqualTo(200);
-		assertThat(rita.postJson("/camunda/api/engine/engine/default/identity/verify", body).statusCode()).isEqualTo(403);
+		// requesters have no webapp (they use the portal): an agent's Tasklist session
+		WebappSession alice = webappSession();
+		assertThat(alice.login("tasklist", "alice", DEMO_PASSWORD).statusCode()).isEqualTo(200);
+		assertThat(alice.postJson("/camunda/api/engine/engine/default/identity/verify", body).statusCode()).isEqualTo(403);
 	}
 
 	@Test
