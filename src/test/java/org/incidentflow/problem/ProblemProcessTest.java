@@ -93,9 +93,10 @@ class ProblemProcessTest {
 
 	@Test
 	void problemWithWorkaroundPublishesAKnownErrorIsFixedThroughAChangeAndClosedAfterReview() {
-		org.junit.jupiter.api.Assumptions.assumeTrue(knownErrors instanceof RecordingKnownErrorRegister,
-				"checks the calls made to the recording known-error database");
-		RecordingKnownErrorRegister register = (RecordingKnownErrorRegister) knownErrors;
+		// the calls themselves are checked with the recording double; with the knowledge package's register the
+		// record's known-error number shows the call
+		RecordingKnownErrorRegister register = knownErrors instanceof RecordingKnownErrorRegister recording ? recording
+				: null;
 		Problem raised = problems.raise(new NewProblem("VPN drops under load", "Sessions drop at 9:00", "VPN",
 				"vpn-gw-01", "network-ops"), ProblemOrigin.API);
 		String number = raised.getNumber();
@@ -115,18 +116,20 @@ class ProblemProcessTest {
 				"Reconnect; use the backup gateway vpn2.example.com", "errorCode", "VPN-809"));
 		identityService.clearAuthentication();
 
-		assertThat(register.recorded).filteredOn(d -> d.problemNumber().equals(number)).containsExactly(new KnownErrorDraft(number, "VPN drops under load", "Sessions drop at 9:00",
+		if (register != null) assertThat(register.recorded).filteredOn(d -> d.problemNumber().equals(number)).containsExactly(new KnownErrorDraft(number, "VPN drops under load", "Sessions drop at 9:00",
 				"Concentrator licence allows 200 sessions", "Reconnect; use the backup gateway vpn2.example.com",
 				"VPN-809", "VPN", "vpn-gw-01"));
 		Problem knownError = record(number);
 		assertThat(knownError.getState()).isEqualTo(ProblemState.KNOWN_ERROR);
-		assertThat(knownError.getKnownErrorNumber()).isEqualTo("KE-" + number.substring(4));
+		assertThat(knownError.getKnownErrorNumber()).matches("KE-\\d{6}");
 
 		Task fix = task(number, ProblemProcess.Tasks.FIX_THROUGH_CHANGE);
 		assertRejected(() -> complete(fix, Map.of("resolution", "Licence upgraded")), "Change reference is required.");
 		advance(Duration.ofDays(2));
 		complete(fix, Map.of("changeReference", "CHG-0042", "resolution", "Licence upgraded to 1000 sessions"));
-		assertThat(register.retired).contains(number + ": Licence upgraded to 1000 sessions");
+		if (register != null) {
+			assertThat(register.retired).contains(number + ": Licence upgraded to 1000 sessions");
+		}
 		Problem resolved = record(number);
 		assertThat(resolved.getState()).isEqualTo(ProblemState.RESOLVED);
 		assertThat(resolved.getResolvedAt()).isEqualTo(MONDAY_10.plus(Duration.ofDays(2)));
@@ -137,7 +140,9 @@ class ProblemProcessTest {
 		complete(review, Map.of("fixConfirmed", false, "reviewNotes", "Still drops for Wi-Fi users"));
 		assertThat(record(number).getState()).isEqualTo(ProblemState.KNOWN_ERROR);
 		// the known error is published again while the fix is redone (idempotent per problem in the register)
-		assertThat(register.recorded).filteredOn(d -> d.problemNumber().equals(number)).hasSize(2);
+		if (register != null) {
+			assertThat(register.recorded).filteredOn(d -> d.problemNumber().equals(number)).hasSize(2);
+		}
 
 		complete(task(number, ProblemProcess.Tasks.FIX_THROUGH_CHANGE), Map.of("changeReference", "CHG-0043",
 				"resolution", "Wi-Fi profile MTU corrected"));
