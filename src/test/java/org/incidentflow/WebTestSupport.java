@@ -132,9 +132,18 @@ public abstract class WebTestSupport {
 			return post(path, "application/json", BodyPublishers.ofString(json), false);
 		}
 
+		public HttpResponse<String> putJson(String path, String json) {
+			return exchange("PUT", path, "application/json", BodyPublishers.ofString(json), true);
+		}
+
 		private HttpResponse<String> post(String path, String contentType, BodyPublisher body, boolean withToken) {
+			return exchange("POST", path, contentType, body, withToken);
+		}
+
+		private HttpResponse<String> exchange(String method, String path, String contentType, BodyPublisher body,
+				boolean withToken) {
 			HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType)
-					.header("Accept", "application/json").POST(body);
+					.header("Accept", "application/json").method(method, body);
 			if (withToken && xsrfToken != null) {
 				request.header("X-XSRF-TOKEN", xsrfToken);
 			}

@@ -283,19 +283,19 @@ public final class Figures {
 	}
 
 	/**
-	 * Durations summarised by the database: how many, their sum, and the values at the ranks the percentiles
-	 * interpolate between ({@link Stats#ranks}); the same arithmetic as {@link Durations} on the same values.
+	 * Durations summarised by the database: how many, their sum, and their percentiles ({@link Percentiles}); the
+	 * same arithmetic as {@link Durations} on the same values.
 	 */
 	static final class Summary implements DurationFigures {
 
 		private final long size;
 		private final long totalMillis;
-		private final java.util.Map<Long, Long> valueAtRank;
+		private final Percentiles percentiles;
 
-		Summary(long size, long totalMillis, java.util.Map<Long, Long> valueAtRank) {
+		Summary(long size, long totalMillis, Percentiles percentiles) {
 			this.size = size;
 			this.totalMillis = totalMillis;
-			this.valueAtRank = valueAtRank;
+			this.percentiles = percentiles;
 		}
 
 		@Override
@@ -310,13 +310,40 @@ public final class Figures {
 
 		@Override
 		public java.math.BigDecimal percentileMinutes(double fraction) {
-			return Stats.percentileMinutes(size, rank -> {
+			return size == 0 ? null : percentiles.minutes(size, fraction);
+		}
+
+	}
+
+	/**
+	 * What the database handed over for the percentiles of one population: either the values at the ranks
+	 * {@link Stats#ranks} names (Java interpolates), or the interpolated values themselves (PostgreSQL's
+	 * {@code percentile_cont}, which computes exactly as {@link Stats#percentileMinutes} does).
+	 */
+	interface Percentiles {
+
+		java.math.BigDecimal minutes(long size, double fraction);
+
+		static Percentiles atRanks(java.util.Map<Long, Long> valueAtRank) {
+			return (size, fraction) -> Stats.percentileMinutes(size, rank -> {
 				Long value = valueAtRank.get(rank);
 				if (value == null) {
 					throw new IllegalStateException("rank " + rank + " of " + size + " was not read");
 				}
 				return value;
 			}, fraction);
+		}
+
+		/** {@code millis[i]} is the percentile at {@code fractions[i]}; {@code millis} null for no values. */
+		static Percentiles interpolated(double[] fractions, Double[] millis) {
+			return (size, fraction) -> {
+				for (int i = 0; i < fractions.length; i++) {
+					if (fractions[i] == fraction && millis != null && millis[i] != null) {
+						return Stats.minutes(millis[i]);
+					}
+				}
+				throw new IllegalStateException("percentile " + fraction + " of " + size + " was not read");
+			};
 		}
 
 	}

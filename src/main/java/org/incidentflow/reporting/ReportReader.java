@@ -293,12 +293,53 @@ public class ReportReader {
 			or (i.closed_at >= :start and i.closed_at < :end)""";
 
 	/**
-	 * The durations' medians and 90th percentiles: the database sorts each population (reported → first response
-	 * of the responded, reported → resolved with and without hold of the resolved, per group and for the whole) and
-	 * hands over only the values at the ranks {@link Stats#percentileMinutes} interpolates between.
+	 * The durations' medians and 90th percentiles of the responded (reported → first response) and of the resolved
+	 * (reported → resolved, with and without hold), per group and for the whole.
+	 * <p>
+	 * PostgreSQL interpolates them itself ({@code percentile_cont}, the rule of {@link Stats#percentileMinutes}) in one
+	 * scan, the whole and the groups as grouping sets. H2 has neither grouping sets nor the array form, so there the
+	 * database sorts each population and hands over only the values at the ranks Java interpolates between.
 	 */
 	private void percentiles(MapSqlParameterSource params, ReportFilter filter, Dimension groupBy, Figures.Tally all,
 			Map<String, Figures.Tally> groups) {
+		Map<String, Figures.Percentiles[]> byGroup = sources.postgres() ? interpolatedByDatabase(params, filter, groupBy)
+				: valuesAtRanks(params, filter, groupBy);
+		summarise(all, byGroup.get(groupKey(true, null)));
+		groups.forEach((k, t) -> summarise(t, byGroup.get(groupKey(false, k))));
+	}
+
+	private static final double[] FRACTIONS = { 0.5, 0.9 };
+
+	private Map<String, Figures.Percentiles[]> interpolatedByDatabase(MapSqlParameterSource params,
+			ReportFilter filter, Dimension groupBy) {
+		String key = groupBy == null ? "cast(null as varchar(1))" : key(groupBy);
+		String toResolve = millisBetween("i.reported_at", "i.resolved_at");
+		String responded = "(i.first_response_at >= :start and i.first_response_at < :end)";
+		String durations = "select " + key + " as k, " + responded + " as responded, " + RESOLVED + " as resolved, "
+				+ millisBetween("i.reported_at", "i.first_response_at") + " as respond, " + toResolve + " as resolve, "
+				+ toResolve + " - coalesce(i.paused_millis, 0) as resolve_active from incident i"
+				+ " where i.kind = 'INCIDENT'" + filterSql(filter) + " and (" + responded + " or " + RESOLVED + ")";
+		String fractions = "array[0.5, 0.9]::float8[]";
+		String sql = "select " + (groupBy == null ? "1 as whole, cast(null as varchar(1))" : "grouping(k) as whole, k") + ","
+				+ " percentile_cont(" + fractions + ") within group (order by respond) filter (where responded),"
+				+ " percentile_cont(" + fractions + ") within group (order by resolve) filter (where resolved),"
+				+ " percentile_cont(" + fractions + ") within group (order by resolve_active) filter (where resolved)"
+				+ " from (" + durations + ") x" + (groupBy == null ? "" : " group by grouping sets ((), (k))");
+		Map<String, Figures.Percentiles[]> byGroup = new HashMap<>();
+		jdbc.query(sql, params, row -> {
+			Figures.Percentiles[] three = new Figures.Percentiles[3];
+			for (int d = 0; d < 3; d++) {
+				java.sql.Array values = row.getArray(3 + d);
+				three[d] = Figures.Percentiles.interpolated(FRACTIONS,
+						values == null ? null : (Double[]) values.getArray());
+			}
+			byGroup.put(groupKey(row.getInt(1) == 1, row.getString(2)), three);
+		});
+		return byGroup;
+	}
+
+	private Map<String, Figures.Percentiles[]> valuesAtRanks(MapSqlParameterSource params, ReportFilter filter,
+			Dimension groupBy) {
 		String key = groupBy == null ? "cast(null as varchar(1))" : key(groupBy);
 		String toResolve = millisBetween("i.reported_at", "i.resolved_at");
 		String base = " from incident i where i.kind = 'INCIDENT'" + filterSql(filter) + " and ";
@@ -324,20 +365,25 @@ public class ReportReader {
 					new HashMap<>(), new HashMap<>() });
 			byDuration[row.getInt(3)].put(row.getLong(4), row.getLong(5));
 		});
-		summarise(all, ranks.get(groupKey(true, null)));
-		groups.forEach((k, t) -> summarise(t, ranks.get(groupKey(false, k))));
+		Map<String, Figures.Percentiles[]> byGroup = new HashMap<>();
+		ranks.forEach((group, three) -> byGroup.put(group, new Figures.Percentiles[] {
+				Figures.Percentiles.atRanks(three[0]), Figures.Percentiles.atRanks(three[1]),
+				Figures.Percentiles.atRanks(three[2]) }));
+		return byGroup;
 	}
 
 	private static String groupKey(boolean whole, String key) {
 		return whole ? "all" : key == null ? "not set" : "value " + key;
 	}
 
-	private static void summarise(Figures.Tally tally, Map<Long, Long>[] ranks) {
-		Map<Long, Long> none = Map.of();
-		tally.toRespond = new Figures.Summary(tally.respondedCount, tally.respondMillis, ranks == null ? none : ranks[0]);
-		tally.toResolve = new Figures.Summary(tally.resolved, tally.resolveMillis, ranks == null ? none : ranks[1]);
+	private static void summarise(Figures.Tally tally, Figures.Percentiles[] percentiles) {
+		Figures.Percentiles none = Figures.Percentiles.atRanks(Map.of());
+		tally.toRespond = new Figures.Summary(tally.respondedCount, tally.respondMillis,
+				percentiles == null ? none : percentiles[0]);
+		tally.toResolve = new Figures.Summary(tally.resolved, tally.resolveMillis,
+				percentiles == null ? none : percentiles[1]);
 		tally.toResolveExcludingHold = new Figures.Summary(tally.resolved, tally.resolveExcludingHoldMillis,
-				ranks == null ? none : ranks[2]);
+				percentiles == null ? none : percentiles[2]);
 	}
 
 	/** Per group key (null without a breakdown) and day: opened, resolved, closed, canceled (indexes 0–3). */

@@ -47,12 +47,19 @@ final class Stats {
 		if (size == 0) {
 			return null;
 		}
+		// float8 arithmetic in the order of PostgreSQL's percentile_cont (float8_lerp), so that the figures the
+		// database interpolates and the ones interpolated here are the same to the last bit
 		double rank = fraction * (size - 1);
 		long lower = (long) Math.floor(rank);
 		long upper = (long) Math.ceil(rank);
-		BigDecimal low = BigDecimal.valueOf(valueAtRank.applyAsLong(lower));
-		BigDecimal high = BigDecimal.valueOf(valueAtRank.applyAsLong(upper));
-		return minutes(low.add(high.subtract(low).multiply(BigDecimal.valueOf(rank - lower))));
+		double low = valueAtRank.applyAsLong(lower);
+		double high = valueAtRank.applyAsLong(upper);
+		return minutes(low + (high - low) * (rank - lower));
+	}
+
+	/** Milliseconds as a double (an interpolated percentile) in minutes with one decimal. */
+	static BigDecimal minutes(double millis) {
+		return minutes(BigDecimal.valueOf(millis));
 	}
 
 	/** The two ranks (0-based) a percentile of {@code size} values interpolates between. */

@@ -92,6 +92,8 @@ public class WebSecurityConfig {
 						.requestMatchers(path("/api/webhooks"), path("/api/webhooks/**")).hasAuthority(AccessGroups.ADMINS)
 						// Slack cannot send HTTP Basic: the request signature is checked by the endpoint itself
 						.requestMatchers(path("/api/intake/slack/**")).permitAll()
+						// likewise Mattermost (slash command token) and Teams (HMAC signature)
+						.requestMatchers(path("/api/intake/mattermost"), path("/api/intake/teams")).permitAll()
 						.requestMatchers(path("/api/chat-identities"), path("/api/chat-identities/**"))
 						.hasAuthority(AccessGroups.ADMINS)
 						// checks any user's password: with the engine's account lock off (security.throttle) it would be

@@ -26,7 +26,8 @@ class OutboundBoundaryTest {
 
 	@Test
 	void sharedHomesKnowNeitherSide() {
-		noClasses().that().resideInAnyPackage("org.incidentflow.mail..", "org.incidentflow.persistence..")
+		noClasses().that().resideInAnyPackage("org.incidentflow.mail..", "org.incidentflow.chat..",
+				"org.incidentflow.persistence..")
 			.should().dependOnClassesThat().resideInAnyPackage("org.incidentflow.intake..", "org.incidentflow.outbound..")
 			.check(PRODUCT);
 	}

@@ -160,6 +160,37 @@ class HostileInputTest extends WebTestSupport {
 		assertThat(stored()).isZero();
 	}
 
+	/**
+	 * 2 MB to each chat endpoint, unsigned and signed: refused before the body is verified or read (413), never a 5xx,
+	 * and nothing stored.
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = { "/api/intake/slack/commands", "/api/intake/slack/interactions", "/api/intake/mattermost",
+			"/api/intake/teams" })
+	void twoMegabytesToAChatEndpointAreRefused(String path) throws Exception {
+		long before = incidents.count();
+		boolean teams = path.endsWith("/teams");
+		String big = teams ? "{\"type\":\"message\",\"text\":\"" + "x".repeat(2 * 1024 * 1024) + "\"}"
+				: "team_id=T1&user_id=U1&token=mm-test-token-6k4rj9xq1a&text=" + "x".repeat(2 * 1024 * 1024);
+		String type = teams ? "application/json" : "application/x-www-form-urlencoded";
+		HttpResponse<String> unsigned = send(HttpRequest.newBuilder(uri(path)).header("Content-Type", type)
+			.POST(BodyPublishers.ofString(big)));
+		assertThat(unsigned.statusCode()).as(unsigned.body()).isIn(400, 401, 413);
+		assertThat(unsigned.headers().firstValue("Content-Type")).get().asString().startsWith(PROBLEM);
+		long now = org.incidentflow.incident.ActivityLog.now().getEpochSecond();
+		HttpResponse<String> signed = send(HttpRequest.newBuilder(uri(path)).header("Content-Type", type)
+			.header("X-Slack-Request-Timestamp", Long.toString(now))
+			.header("X-Slack-Signature", org.incidentflow.intake.chat.SlackSignature.sign(
+					"8f742231b10e8888abcd99yyyzzz85a5", now, big.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+			.header("Authorization", teams ? org.incidentflow.intake.chat.TeamsSignature.sign(
+					"bNkhHHe7tEI0ELSvqPYdCsEpUIILV8rBQrYu3bF1uKw=", big.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+					: "Token mm-test-token-6k4rj9xq1a")
+			.POST(BodyPublishers.ofString(big)));
+		assertThat(signed.statusCode()).as(signed.body()).isEqualTo(413);
+		assertThat(signed.headers().firstValue("Content-Type")).get().asString().startsWith(PROBLEM);
+		assertThat(incidents.count()).isEqualTo(before);
+	}
+
 	/** Tomcat dropped such a request without any answer while its request line exceeded 8 KB (found by the fuzz test). */
 	@Test
 	void aVeryLongQueryStringGetsAnAnswer() throws Exception {

@@ -21,11 +21,11 @@ public class ChatIdentity {
 	@GeneratedValue(strategy = GenerationType.IDENTITY)
 	private Long id;
 
-	/** {@code slack} (later {@code mattermost}, {@code teams}). */
+	/** {@code slack}, {@code mattermost} or {@code teams}. */
 	@Column(nullable = false, updatable = false, length = 20)
 	private String platform;
 
-	/** Slack: {@code {team_id}:{user_id}}, e.g. {@code T1DC2JH3J:U2CERLKJA}. */
+	/** Slack, Mattermost: {@code {team_id}:{user_id}} (e.g. {@code T1DC2JH3J:U2CERLKJA}); Teams: {@code {tenant id}:{aadObjectId}}. */
 	@Column(name = "external_id", nullable = false, updatable = false, length = 200)
 	private String externalId;
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.incidentflow.chat.ChatPlatform;
 import org.incidentflow.identity.AccessGroups;
 import org.incidentflow.incident.ActivityLog;
 import org.incidentflow.security.CurrentUser;
@@ -36,6 +37,26 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 public class ChatIdentityController {
 
 	static final Pattern SLACK_ID = Pattern.compile("^[A-Z0-9]{2,40}:[A-Z0-9]{2,40}$");
+	static final Pattern MATTERMOST_ID = Pattern.compile("^[A-Za-z0-9]{2,64}:[A-Za-z0-9]{2,64}$");
+	static final Pattern TEAMS_ID = Pattern.compile("^[A-Za-z0-9-]{2,64}:[A-Za-z0-9:_-]{2,130}$");
+
+	/** What an external id looks like per platform, and the example the problem shows. */
+	static Pattern idPattern(ChatPlatform platform) {
+		return switch (platform) {
+			case SLACK -> SLACK_ID;
+			case MATTERMOST -> MATTERMOST_ID;
+			case TEAMS -> TEAMS_ID;
+		};
+	}
+
+	static String idExample(ChatPlatform platform) {
+		return switch (platform) {
+			case SLACK -> "the Slack team_id:user_id, e.g. T1DC2JH3J:U2CERLKJA";
+			case MATTERMOST -> "the Mattermost team_id:user_id, e.g. 4xp9fdt7pbgium38k5k6f91ndr:rdc9ak6lrfgfi8dtttw1mmfxhr";
+			case TEAMS -> "the Teams tenant id:user's aadObjectId, e.g. 72f988bf-86f1-41af-91ab-2d7cd011db47:"
+					+ "00000000-0000-0000-0000-000000000001";
+		};
+	}
 
 	private final ChatIdentityRepository identities;
 	private final IdentityService identityService;
@@ -50,8 +71,8 @@ public class ChatIdentityController {
 
 	@Schema(name = "ChatIdentity")
 	public record ChatIdentityView(Long id,
-			@Schema(allowableValues = "slack") String platform,
-			@Schema(description = "Slack: team_id:user_id", example = "T1DC2JH3J:U2CERLKJA") String externalId,
+			@Schema(allowableValues = { "slack", "mattermost", "teams" }) String platform,
+			@Schema(description = "Slack, Mattermost: team_id:user_id; Teams: tenant id:aadObjectId", example = "T1DC2JH3J:U2CERLKJA") String externalId,
 			@Schema(example = "rita") String userId, Instant createdAt, String createdBy) {
 
 		static ChatIdentityView of(ChatIdentity i) {
@@ -62,7 +83,7 @@ public class ChatIdentityController {
 	}
 
 	@Schema(name = "ChatIdentityRequest")
-	public record ChatIdentityRequest(@Schema(allowableValues = "slack") String platform,
+	public record ChatIdentityRequest(@Schema(allowableValues = { "slack", "mattermost", "teams" }) String platform,
 			@Schema(example = "T1DC2JH3J:U2CERLKJA") String externalId, @Schema(example = "rita") String userId) {
 	}
 
@@ -75,13 +96,18 @@ public class ChatIdentityController {
 			throw new InvalidRequestException("body", "must be a JSON object");
 		}
 		List<FieldProblem> problems = new ArrayList<>();
-		if (!SlackCommands.PLATFORM.equals(request.platform())) {
-			problems.add(new FieldProblem("platform", "must be slack"));
+		ChatPlatform platform = ChatPlatform.of(request.platform()).orElse(null);
+		if (platform == null) {
+			problems.add(new FieldProblem("platform", "must be one of slack, mattermost, teams"));
+			if (request.externalId() == null || java.util.Arrays.stream(ChatPlatform.values())
+				.noneMatch(p -> idPattern(p).matcher(request.externalId()).matches())) {
+				problems.add(new FieldProblem("externalId", "must be the chat user's id, e.g. " + idExample(ChatPlatform.SLACK)));
+			}
 		}
-		if (request.externalId() == null || !SLACK_ID.matcher(request.externalId()).matches()) {
-			problems.add(new FieldProblem("externalId", "must be the Slack team_id:user_id, e.g. T1DC2JH3J:U2CERLKJA"));
+		else if (request.externalId() == null || !idPattern(platform).matcher(request.externalId()).matches()) {
+			problems.add(new FieldProblem("externalId", "must be " + idExample(platform)));
 		}
-		else if (identities.findByPlatformAndExternalId(SlackCommands.PLATFORM, request.externalId()).isPresent()) {
+		else if (identities.findByPlatformAndExternalId(platform.code(), request.externalId()).isPresent()) {
 			problems.add(new FieldProblem("externalId", "is already linked; remove that link first"));
 		}
 		if (request.userId() == null || request.userId().isBlank() || request.userId().length() > 100
@@ -91,7 +117,7 @@ public class ChatIdentityController {
 		if (!problems.isEmpty()) {
 			throw new InvalidRequestException(problems);
 		}
-		ChatIdentity saved = identities.save(new ChatIdentity(request.platform(), request.externalId(),
+		ChatIdentity saved = identities.save(new ChatIdentity(platform.code(), request.externalId(),
 				request.userId(), currentUser.requireId(), ActivityLog.now()));
 		return ResponseEntity.created(URI.create("/api/chat-identities/" + saved.getId()))
 			.body(ChatIdentityView.of(saved));

@@ -178,8 +178,10 @@ public class WebhookSender implements OutboxDrain.Channel, DisposableBean {
 		HttpPost request = new HttpPost(subscription.getUrl());
 		request.setHeader("webhook-id", delivery.getEventId());
 		request.setHeader("webhook-timestamp", Long.toString(timestamp));
-		request.setHeader("webhook-signature",
-				WebhookSignature.sign(subscription.getSecret(), delivery.getEventId(), timestamp, delivery.getPayload()));
+		// during a secret's grace period both signatures, space-separated, as Standard Webhooks allows
+		request.setHeader("webhook-signature", String.join(" ", subscription.signingSecrets(now).stream()
+			.map(secret -> WebhookSignature.sign(secret, delivery.getEventId(), timestamp, delivery.getPayload()))
+			.toList()));
 		request.setEntity(new StringEntity(delivery.getPayload(), ContentType.APPLICATION_JSON));
 		try {
 			return http.execute(request, response -> {

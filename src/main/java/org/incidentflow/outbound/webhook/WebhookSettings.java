@@ -35,6 +35,8 @@ public class WebhookSettings {
 
 	/** For the whole answer; a slow receiver fails the attempt and gets it again later. */
 	private Duration readTimeout = Duration.ofSeconds(5);
+	/** After a rotation (POST /api/webhooks/{id}/secret), how long deliveries are signed with the old secret too. */
+	private Duration secretGracePeriod = Duration.ofHours(24);
 
 	/**
 	 * Host names (as written in subscription URLs) that may resolve to loopback, link-local or private addresses, for
@@ -46,6 +48,8 @@ public class WebhookSettings {
 	public void setPollEnabled(boolean pollEnabled) { this.pollEnabled = pollEnabled; }
 	public Duration getPollInterval() { return pollInterval; }
 	public void setPollInterval(Duration pollInterval) { this.pollInterval = pollInterval; }
+	public Duration getSecretGracePeriod() { return secretGracePeriod; }
+	public void setSecretGracePeriod(Duration secretGracePeriod) { this.secretGracePeriod = secretGracePeriod; }
 	public Duration getLease() { return lease; }
 	public void setLease(Duration lease) { this.lease = lease; }
 	public int getMaxAttempts() { return maxAttempts; }

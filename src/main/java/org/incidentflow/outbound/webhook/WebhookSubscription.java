@@ -51,6 +51,13 @@ public class WebhookSubscription {
 	@Column(nullable = false, length = 200)
 	private String secret;
 
+	/** The secret before the last rotation, still signing deliveries (beside the new one) until previousSecretUntil. */
+	@Column(name = "previous_secret", length = 200)
+	private String previousSecret;
+
+	@Column(name = "previous_secret_until")
+	private Instant previousSecretUntil;
+
 	@Column(nullable = false)
 	private boolean enabled;
 
@@ -102,6 +109,35 @@ public class WebhookSubscription {
 		this.template = template;
 		this.secret = secret;
 		this.updatedAt = now;
+	}
+
+	/**
+	 * A new secret; the old one goes on signing deliveries beside it until {@code now + grace}, so receivers can switch
+	 * without losing a delivery (Standard Webhooks: several space-separated signatures). Rotating again within the
+	 * grace period drops the oldest secret: only the one just replaced stays valid.
+	 */
+	public void rotateSecret(String newSecret, java.time.Duration grace, Instant now) {
+		if (WebhookSignature.problem(newSecret) != null) {
+			throw new IllegalArgumentException("secret " + WebhookSignature.problem(newSecret));
+		}
+		if (grace == null || grace.isNegative()) {
+			throw new IllegalArgumentException("grace period must be zero or more");
+		}
+		if (newSecret.equals(secret)) {
+			throw new IllegalArgumentException("the new secret must differ from the current one");
+		}
+		previousSecret = grace.isZero() ? null : secret;
+		previousSecretUntil = grace.isZero() ? null : now.plus(grace);
+		secret = newSecret;
+		updatedAt = now;
+	}
+
+	/** The secrets a delivery at {@code now} is signed with: the current one, and the previous one in its grace. */
+	public List<String> signingSecrets(Instant now) {
+		if (previousSecret != null && previousSecretUntil != null && now.isBefore(previousSecretUntil)) {
+			return List.of(secret, previousSecret);
+		}
+		return List.of(secret);
 	}
 
 	public void setRoutingKey(String routingKey) {
@@ -165,6 +201,7 @@ public class WebhookSubscription {
 	public WebhookTemplate getTemplate() { return template; }
 	public String getRoutingKey() { return routingKey; }
 	public String getSecret() { return secret; }
+	public Instant getPreviousSecretUntil() { return previousSecretUntil; }
 	public boolean isEnabled() { return enabled; }
 	public int getConsecutiveFailures() { return consecutiveFailures; }
 	public Instant getDisabledAt() { return disabledAt; }

@@ -30,12 +30,14 @@ public class WebhookSubscriptions {
 	private final WebhookSubscriptionRepository subscriptions;
 	private final WebhookDeliveryRepository deliveries;
 	private final TargetGuard guard;
+	private final WebhookSettings settings;
 
 	public WebhookSubscriptions(WebhookSubscriptionRepository subscriptions, WebhookDeliveryRepository deliveries,
-			TargetGuard guard) {
+			TargetGuard guard, WebhookSettings settings) {
 		this.subscriptions = subscriptions;
 		this.deliveries = deliveries;
 		this.guard = guard;
+		this.settings = settings;
 	}
 
 	@Transactional
@@ -99,6 +101,31 @@ public class WebhookSubscriptions {
 		if (change.enabled() != null) {
 			subscription.setEnabled(change.enabled(), ActivityLog.now());
 		}
+		return subscription;
+	}
+
+	/**
+	 * Replaces the secret (with the given one, or a new random one); deliveries carry the old signature beside the
+	 * new one for the configured grace period (or the given one, zero to drop the old secret at once).
+	 */
+	@Transactional
+	public WebhookSubscription rotateSecret(Long id, String secret, java.time.Duration grace) {
+		WebhookSubscription subscription = get(id);
+		List<FieldProblem> problems = new ArrayList<>();
+		if (secret != null && WebhookSignature.problem(secret) != null) {
+			problems.add(new FieldProblem("secret", WebhookSignature.problem(secret)));
+		}
+		else if (secret != null && secret.equals(subscription.getSecret())) {
+			problems.add(new FieldProblem("secret", "must differ from the current secret"));
+		}
+		if (grace != null && (grace.isNegative() || grace.compareTo(java.time.Duration.ofDays(30)) > 0)) {
+			problems.add(new FieldProblem("gracePeriod", "must be between PT0S and P30D"));
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidRequestException(problems);
+		}
+		subscription.rotateSecret(secret == null ? WebhookSignature.newSecret() : secret,
+				grace == null ? settings.getSecretGracePeriod() : grace, ActivityLog.now());
 		return subscription;
 	}
 

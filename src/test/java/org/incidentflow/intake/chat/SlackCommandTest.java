@@ -158,7 +158,7 @@ class SlackCommandTest extends WebTestSupport {
 		assertThat(postJson("/api/chat-identities", "alice", "{\"platform\":\"slack\",\"externalId\":\"T1:U1\","
 				+ "\"userId\":\"alice\"}").statusCode()).isEqualTo(403);
 		HttpResponse<String> bad = postJson("/api/chat-identities", "admin",
-				"{\"platform\":\"teams\",\"externalId\":\"not an id\",\"userId\":\"nobody-" + UUID.randomUUID() + "\"}");
+				"{\"platform\":\"irc\",\"externalId\":\"not an id\",\"userId\":\"nobody-" + UUID.randomUUID() + "\"}");
 		assertThat(bad.statusCode()).isEqualTo(400);
 		assertThat(json.readTree(bad.body()).get("errors").findValues("field")).extracting(JsonNode::asText)
 			.containsExactlyInAnyOrder("platform", "externalId", "userId");

@@ -298,6 +298,53 @@ class WebhookDeliveryTest extends WebTestSupport {
 	}
 
 	@Test
+	void aRotatedSecretSignsBesideTheOldOneDuringTheGracePeriod() throws Exception {
+		long id = subscribe(Map.of("url", target("/rotated"), "events", List.of("incident.created"), "secret", SECRET));
+		String fresh = WebhookSignature.newSecret();
+		JsonNode rotated = json.readTree(ok(postJson("/api/webhooks/" + id + "/secret", "admin",
+				json.writeValueAsString(Map.of("secret", fresh, "gracePeriod", "PT2H"))), 200).body());
+		assertThat(rotated.get("secret").asText()).isEqualTo(fresh);
+		Instant until = Instant.parse(rotated.get("previousSecretValidUntil").asText());
+		assertThat(until).isAfter(ActivityLog.now().plus(Duration.ofMinutes(119)));
+
+		String during = report("Rotation, during grace " + UUID.randomUUID());
+		sender.drain(ActivityLog.now());
+		Received first = received.stream().filter(r -> r.body().contains(during)).findFirst().orElseThrow();
+		assertThat(first.signature().split(" ")).hasSize(2);
+		assertThat(WebhookSignature.verify(fresh, first.id(), Long.parseLong(first.timestamp()), first.body(),
+				first.signature())).as("new secret").isTrue();
+		assertThat(WebhookSignature.verify(SECRET, first.id(), Long.parseLong(first.timestamp()), first.body(),
+				first.signature())).as("old secret, still in its grace period").isTrue();
+
+		String after = report("Rotation, after grace " + UUID.randomUUID());
+		sender.drain(until.plusSeconds(1));
+		Received second = received.stream().filter(r -> r.body().contains(after)).findFirst().orElseThrow();
+		assertThat(second.signature().split(" ")).hasSize(1);
+		assertThat(WebhookSignature.verify(fresh, second.id(), Long.parseLong(second.timestamp()), second.body(),
+				second.signature())).isTrue();
+		assertThat(WebhookSignature.verify(SECRET, second.id(), Long.parseLong(second.timestamp()), second.body(),
+				second.signature())).as("old secret after its grace period").isFalse();
+
+		// without a body: a generated secret and the configured grace period
+		JsonNode generated = json.readTree(ok(send(java.net.http.HttpRequest.newBuilder(uri("/api/webhooks/" + id
+				+ "/secret")).header("Authorization", basic("admin")).POST(BodyPublishers.noBody())), 200).body());
+		assertThat(WebhookSignature.problem(generated.get("secret").asText())).isNull();
+		assertThat(generated.get("secret").asText()).isNotEqualTo(fresh);
+
+		assertThat(postJson("/api/webhooks/" + id + "/secret", "alice", "{}").statusCode()).isEqualTo(403);
+		assertThat(postJson("/api/webhooks/999999999/secret", "admin", "{}").statusCode()).isEqualTo(404);
+		JsonNode bad = json.readTree(ok(postJson("/api/webhooks/" + id + "/secret", "admin",
+				"{\"secret\":\"not-a-secret\"}"), 400).body());
+		assertThat(bad.get("errors").get(0).get("field").asText()).isEqualTo("secret");
+		bad = json.readTree(ok(postJson("/api/webhooks/" + id + "/secret", "admin",
+				"{\"gracePeriod\":\"tomorrow\"}"), 400).body());
+		assertThat(bad.get("errors").get(0).get("field").asText()).isEqualTo("gracePeriod");
+		bad = json.readTree(ok(postJson("/api/webhooks/" + id + "/secret", "admin",
+				"{\"gracePeriod\":\"P90D\"}"), 400).body());
+		assertThat(bad.get("errors").get(0).get("field").asText()).isEqualTo("gracePeriod");
+	}
+
+	@Test
 	void administratorsManageSubscriptions() throws Exception {
 		HttpResponse<String> response = postJson("/api/webhooks", "admin", json.writeValueAsString(
 				Map.of("url", target("/managed"), "events", List.of("incident.resolved"), "description", "Ops")));

@@ -223,6 +223,57 @@ class LoginThrottleTest extends WebTestSupport {
 	}
 
 	@Test
+	void guessingTheCurrentPasswordInAPasswordChangeIsThrottled() {
+		String user = user();
+		String path = "/engine-rest/user/" + user + "/credentials";
+		for (int i = 0; i < settings.freeFailures() + 1; i++) {
+			HttpResponse<String> wrong = changePassword(path, user, "wrong-" + i);
+			assertThat(wrong.statusCode()).isEqualTo(400);
+			assertThat(wrong.body()).contains(PasswordChangeThrottle.WRONG_CURRENT_PASSWORD);
+		}
+		// the session keeps signing in successfully (HTTP Basic with the right password): that clears nothing here
+		HttpResponse<String> throttled = changePassword(path, user, "the-right-password");
+		assertThat(throttled.statusCode()).isEqualTo(429);
+		assertThat(throttled.headers().firstValue("Retry-After")).hasValue("1");
+		assertThat(throttled.headers().firstValue("Content-Type")).hasValueSatisfying(
+				type -> assertThat(type).startsWith("application/problem+json"));
+
+		advance(1);
+		assertThat(changePassword(path, user, "the-right-password").statusCode()).isEqualTo(204);
+		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM login_throttle WHERE throttle_key LIKE ?", Integer.class,
+				"user:password-change:" + user + "@%")).isZero();
+		assertThat(identityService.checkPassword(user, "a-new-password-1")).isTrue();
+	}
+
+	@Test
+	void aPasswordChangeInTheWebappsIsThrottledForTheSignedInUser() {
+		String user = user();
+		identityService.createMembership(user, "service-desk");
+		WebappSession browser = webappSession();
+		assertThat(browser.login("tasklist", user, "the-right-password").statusCode()).isEqualTo(200);
+		String path = "/camunda/api/engine/engine/default/user/" + user + "/credentials";
+		// the webapps' CSRF token of the signed-in session, as Tasklist's profile page has it
+		assertThat(browser.get("/camunda/api/engine/engine/default/user/" + user + "/profile").statusCode())
+			.isEqualTo(200);
+		for (int i = 0; i < settings.freeFailures() + 1; i++) {
+			assertThat(browser.putJson(path, credentials("wrong-" + i)).statusCode()).isEqualTo(400);
+		}
+		assertThat(browser.putJson(path, credentials("the-right-password")).statusCode()).isEqualTo(429);
+		advance(1);
+		assertThat(browser.putJson(path, credentials("the-right-password")).statusCode()).isEqualTo(204);
+	}
+
+	private HttpResponse<String> changePassword(String path, String user, String currentPassword) {
+		return send(HttpRequest.newBuilder(uri(path)).header("Authorization", basic(user, "the-right-password"))
+			.header("Content-Type", "application/json")
+			.PUT(BodyPublishers.ofString(credentials(currentPassword))));
+	}
+
+	private static String credentials(String currentPassword) {
+		return "{\"password\":\"a-new-password-1\",\"authenticatedUserPassword\":\"" + currentPassword + "\"}";
+	}
+
+	@Test
 	void oldFailuresAreForgotten() {
 		String user = user();
 		for (int i = 0; i < settings.freeFailures(); i++) {

@@ -89,6 +89,32 @@ public class WebhookController {
 		return WebhookView.of(subscriptions.update(id, change(request)), request.secret() != null);
 	}
 
+	@Schema(name = "WebhookSecretRotation")
+	public record SecretRotation(
+			@Schema(description = "The new secret (whsec_ and base64 of 24 to 64 bytes); generated when not given") String secret,
+			@Schema(description = "How long deliveries also carry the old secret's signature (ISO-8601, PT0S to P30D); default incidentflow.webhooks.secret-grace-period", example = "PT24H") String gracePeriod) {
+	}
+
+	@PostMapping(path = "/{id}/secret")
+	@Operation(summary = "Rotate the secret",
+			description = "The answer carries the new secret. Until previousSecretValidUntil every delivery carries two signatures, space-separated in webhook-signature (new first, then old), so the receiver can switch secrets without losing a delivery.")
+	@ApiResponse(responseCode = "200", description = "Rotated")
+	@ApiResponse(responseCode = "404", description = "No such subscription",
+			content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+	public WebhookView rotateSecret(@PathVariable Long id, @RequestBody(required = false) SecretRotation request) {
+		requireAdministrator();
+		java.time.Duration grace = null;
+		if (request != null && request.gracePeriod() != null) {
+			try {
+				grace = java.time.Duration.parse(request.gracePeriod().trim());
+			}
+			catch (java.time.format.DateTimeParseException e) {
+				throw new InvalidRequestException("gracePeriod", "must be an ISO-8601 duration such as PT24H");
+			}
+		}
+		return WebhookView.of(subscriptions.rotateSecret(id, request == null ? null : request.secret(), grace), true);
+	}
+
 	@DeleteMapping("/{id}")
 	@Operation(summary = "Remove a subscription and its deliveries")
 	@ApiResponse(responseCode = "204", description = "Removed")

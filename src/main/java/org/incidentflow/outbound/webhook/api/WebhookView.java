@@ -13,6 +13,7 @@ public record WebhookView(Long id, String url, String description, List<String> 
 		@Schema(allowableValues = { "generic", "slack", "pagerduty" }) String template,
 		@Schema(description = "Last four characters of the PagerDuty routing key") String routingKeyEnd,
 		@Schema(description = "Only in the answer that created or changed it") String secret,
+		@Schema(description = "Until when deliveries also carry the signature of the secret before the last rotation") Instant previousSecretValidUntil,
 		boolean enabled,
 		@Schema(description = "Given-up deliveries in a row") int consecutiveFailures,
 		Instant disabledAt, String disabledReason, Instant createdAt, String createdBy, Instant updatedAt) {
@@ -21,7 +22,7 @@ public record WebhookView(Long id, String url, String description, List<String> 
 		String key = s.getRoutingKey();
 		return new WebhookView(s.getId(), s.getUrl(), s.getDescription(), s.eventList(), s.getTemplate().code(),
 				key == null ? null : "…" + key.substring(Math.max(0, key.length() - 4)), withSecret ? s.getSecret() : null,
-				s.isEnabled(), s.getConsecutiveFailures(), s.getDisabledAt(), s.getDisabledReason(), s.getCreatedAt(),
+				s.getPreviousSecretUntil(), s.isEnabled(), s.getConsecutiveFailures(), s.getDisabledAt(), s.getDisabledReason(), s.getCreatedAt(),
 				s.getCreatedBy(), s.getUpdatedAt());
 	}
 
