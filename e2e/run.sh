@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # End-to-end tests: start the packaged product (demo profile, fresh in-memory H2) and drive the real
-# Camunda Tasklist (tasklist.test.mjs), the product's /reports page (reports.test.mjs) and the requester portal
-# (portal.test.mjs) in Debian's headless
+# Camunda Tasklist (tasklist.test.mjs, workspace.test.mjs: the incident summary, comments, escalation), the product's
+# /reports page (reports.test.mjs) and the requester portal (portal.test.mjs) in Debian's headless
 # Chromium through playwright-core. Needs: target/*.jar (./mvnw -DskipTests
 # package), /usr/bin/chromium (or CHROMIUM=...), node 20+. Port: E2E_PORT (default 8097).
 # Screenshots and DOM of a failed step, and the product's log, end up in e2e/artifacts/.
@@ -34,7 +34,7 @@ curl -sf "http://localhost:$PORT/actuator/health" >/dev/null || { echo "product 
 
 [ -d node_modules/playwright-core ] || npm ci --no-audit --no-fund
 status=0
-BASE_URL="http://localhost:$PORT" node --test --test-concurrency=1 tasklist.test.mjs reports.test.mjs portal.test.mjs || status=$?
+BASE_URL="http://localhost:$PORT" node --test --test-concurrency=1 tasklist.test.mjs workspace.test.mjs reports.test.mjs portal.test.mjs || status=$?
 if [ "$status" -ne 0 ]; then
 	echo "end-to-end test failed: see e2e/artifacts/ (screenshots, DOM, app.log); product log tail:"
 	tail -40 "$LOG"

@@ -96,6 +96,15 @@ async function choose(page, scope, label, option) {
 	await field.locator('.fjs-dropdownlist-item', { hasText: option }).click();
 }
 
+/** Picks an option of a searchable form-js select by typing part of it. */
+async function chooseBySearch(page, scope, label, typed, option) {
+	const field = scope.locator('.fjs-form-field').filter({
+		has: page.locator('label.fjs-form-field-label', { hasText: new RegExp(`^${escape(label)}\\*?$`) }),
+	});
+	await field.locator('input').fill(typed);
+	await field.locator('.fjs-dropdownlist-item', { hasText: option }).first().click();
+}
+
 /** Opens a task of a filter by the start of its name and the unique incident title. */
 async function openTask(page, filter, taskName, title) {
 	const name = new RegExp(`^${escape(taskName)} INC-\\d{6}: ${escape(title)}`);
@@ -174,7 +183,8 @@ async function report(t, page, facts) {
 		await dialog.getByRole('heading', { name: 'Report an incident' }).waitFor();
 		await byLabel(dialog, 'Short description').fill(facts.title);
 		await byLabel(dialog, 'Details').fill(facts.description);
-		await byLabel(dialog, 'Caller (user id)').fill(facts.caller);
+		// the caller is picked from the directory: typing part of the user id filters the list
+		await chooseBySearch(page, dialog, 'Caller', facts.caller, `(${facts.caller})`);
 		await choose(page, dialog, 'Reported via', facts.channel);
 		await choose(page, dialog, 'Incident type', facts.type);
 		await byLabel(dialog, 'Affected service').fill(facts.service);
@@ -198,7 +208,9 @@ async function triageAsIncident(t, page, incident) {
 		await page.locator('.task-details').getByRole('heading', {
 			name: `Triage ${incident.number}: ${incident.title} (P${incident.priority})`,
 		}).waitFor();
-		await claim(page);
+		// the agent who reported it with the start form already has the task; anyone else claims it
+		await byLabel(page, 'Affected service').waitFor();
+		if (await page.getByRole('button', { name: 'Claim' }).isVisible()) await claim(page);
 		// the facts reported with the start form are loaded into the triage form
 		assert.equal(await byLabel(page, 'Affected service').inputValue(), incident.service);
 		await page.getByLabel('An incident: work on it').check();

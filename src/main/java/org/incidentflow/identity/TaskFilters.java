@@ -1,6 +1,7 @@
 package org.incidentflow.identity;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.FilterService;
@@ -10,6 +11,7 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.task.TaskQuery;
+import org.incidentflow.incident.IncidentProcess;
 import org.springframework.stereotype.Component;
 
 /**
@@ -86,6 +88,11 @@ public class TaskFilters {
 		// Tasklist lists filters by ascending priority
 		properties.put("priority", priority);
 		properties.put("refresh", true);
+		// shown under each task of the list: the SLA at a glance (set by the warning and breach steps), who and what
+		properties.put("variables", List.of(
+				Map.of("name", IncidentProcess.Vars.SLA_STATUS, "label", "SLA"),
+				Map.of("name", IncidentProcess.Vars.CALLER, "label", "Caller"),
+				Map.of("name", IncidentProcess.Vars.SERVICE, "label", "Service")));
 		return properties;
 	}
 

@@ -72,6 +72,19 @@ public final class IncidentProcess {
 		public static final String INVESTIGATION_OUTCOME = "investigationOutcome";
 		/** Investigate, escalate: target group (optional: the DMN functional-escalation picks the next level). */
 		public static final String ESCALATE_TO = "escalateTo";
+		/** Investigate, escalate: what was tried and what is known, for the next group (required). */
+		public static final String HANDOVER_NOTE = "handoverNote";
+		/**
+		 * Set by the SLA warning and breach steps ("Resolution breached"): shown in the task list (Tasklist filter
+		 * {@code variables}) so that a warning or breach is seen at a glance; derived, not part of the record.
+		 */
+		public static final String SLA_STATUS = "slaStatus";
+		/** The user who started the instance through the engine (Tasklist start form); null for API and intake. */
+		public static final String REPORTED_BY = "reportedBy";
+		/** Any task form: an optional comment written from the task; moved to the record on completion. */
+		public static final String TASK_COMMENT = "taskComment";
+		/** Any task form: {@code public} (the caller sees it) or {@code internal} (a work note for agents). */
+		public static final String TASK_COMMENT_VISIBILITY = "taskCommentVisibility";
 		public static final String WORKAROUND = "workaround";
 		/** Investigate, on_hold: awaiting_caller | awaiting_change | awaiting_problem | awaiting_vendor. */
 		public static final String ON_HOLD_REASON = "onHoldReason";

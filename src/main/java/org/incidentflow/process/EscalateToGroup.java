@@ -10,10 +10,14 @@ import org.springframework.stereotype.Component;
 
 /**
  * Functional escalation: hands the incident to {@code escalateTo} (named by the agent or found by the decision
- * {@code functional-escalation}) and keeps the chain of groups on the record.
+ * {@code functional-escalation}) and keeps the chain of groups on the record, with the handover note of the agent
+ * (what was tried, what is known) in the escalation's activity entry, which the next group's form shows.
  */
 @Component("escalateToGroup")
 public class EscalateToGroup implements JavaDelegate {
+
+	/** Fits the activity entry's detail together with the groups' names. */
+	static final int HANDOVER_MAX = 3000;
 
 	private final ProcessRecords records;
 
@@ -35,7 +39,13 @@ public class EscalateToGroup implements JavaDelegate {
 		incident.setAssignmentGroup(to);
 		incident.setAssignee(null);
 		execution.setVariable(Vars.ASSIGNMENT_GROUP, to);
-		records.event(incident, "ESCALATED", "Functional escalation from " + from + " to " + to);
+		String handover = ProcessRecords.string(execution, Vars.HANDOVER_NOTE);
+		if (handover != null && handover.length() > HANDOVER_MAX) {
+			handover = handover.substring(0, HANDOVER_MAX - 1) + "…";
+		}
+		execution.removeVariable(Vars.HANDOVER_NOTE);
+		records.event(incident, "ESCALATED", "Functional escalation from " + from + " to " + to
+				+ (handover == null ? "" : ". Handover: " + handover));
 		records.tellGroup(incident, Kind.ESCALATED, to, "Escalated to your group by " + from);
 	}
 

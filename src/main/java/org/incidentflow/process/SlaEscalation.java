@@ -37,6 +37,7 @@ public class SlaEscalation {
 			return;
 		}
 		String detail = label + " target due at " + due(execution, target).toInstant();
+		execution.setVariable(Vars.SLA_STATUS, "⚠ " + label + " due soon");
 		records.event(incident, "SLA_WARNING", detail);
 		records.tellGroup(incident, Kind.SLA_WARNING, incident.getAssignmentGroup(), detail);
 	}
@@ -55,6 +56,7 @@ public class SlaEscalation {
 		}
 		String detail = label(target) + " target breached (was due at " + due(execution, target).toInstant()
 				+ "); escalated to " + INCIDENT_MANAGERS;
+		execution.setVariable(Vars.SLA_STATUS, "✖ " + label(target) + " breached");
 		records.event(incident, "SLA_BREACHED", detail);
 		records.tellGroup(incident, Kind.SLA_BREACHED, INCIDENT_MANAGERS, detail);
 	}

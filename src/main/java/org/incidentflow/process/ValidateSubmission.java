@@ -104,6 +104,8 @@ public class ValidateSubmission implements TaskListener {
 				if (target != null && target.equals(task.getVariable(Vars.ASSIGNMENT_GROUP))) {
 					throw new InvalidSubmissionException("Escalate to: the incident is already with " + target + ".");
 				}
+				// the next group starts from what this one learnt, not from scratch
+				form.text(Vars.HANDOVER_NOTE, "Handover note", EscalateToGroup.HANDOVER_MAX);
 			}
 			case "on_hold" -> {
 				String reason = form.code(Vars.ON_HOLD_REASON, "On hold reason", OnHoldReason.values());

@@ -297,7 +297,10 @@ class IncidentProcessTest {
 		assertRejected(() -> complete(first, Map.of(Vars.INVESTIGATION_OUTCOME, "escalate", Vars.ESCALATE_TO,
 				"marketing")), "Escalate to: 'marketing' is not a support group; known: service-desk, network-ops, "
 						+ "app-support, security-ops, incident-managers.");
-		complete(first, Map.of(Vars.INVESTIGATION_OUTCOME, "escalate"));
+		assertRejected(() -> complete(first, Map.of(Vars.INVESTIGATION_OUTCOME, "escalate")),
+				"Handover note is required.");
+		complete(first, Map.of(Vars.INVESTIGATION_OUTCOME, "escalate", Vars.HANDOVER_NOTE,
+				"Totals wrong since the 3.2 update; cache cleared, no change."));
 		Incident once = record(number);
 		assertThat(once.getAssignmentGroup()).isEqualTo("app-support");
 		assertThat(once.getAssignee()).isNull();
@@ -305,12 +308,20 @@ class IncidentProcessTest {
 		Task second = task(number, Tasks.INVESTIGATE);
 		assertThat(taskService.createTaskQuery().taskId(second.getId()).taskCandidateGroup("app-support").count()).isOne();
 		assertThat(variable(instance(number), Vars.INVESTIGATION_OUTCOME)).isNull();
-		complete(second, Map.of(Vars.INVESTIGATION_OUTCOME, "escalate", Vars.ESCALATE_TO, "network-ops"));
+		complete(second, Map.of(Vars.INVESTIGATION_OUTCOME, "escalate", Vars.ESCALATE_TO, "network-ops",
+				Vars.HANDOVER_NOTE, "The tool times out on the report database link."));
 
 		Incident twice = record(number);
 		assertThat(twice.getAssignmentGroup()).isEqualTo("network-ops");
 		assertThat(twice.getEscalationChain()).isEqualTo("service-desk,app-support,network-ops");
 		assertThat(eventsOf(number)).filteredOn("ESCALATED"::equals).hasSize(2);
+		assertThat(activity.findByIncidentIdOrderByAtAscIdAsc(twice.getId()))
+			.filteredOn(entry -> "ESCALATED".equals(entry.getEvent()))
+			.extracting(org.incidentflow.incident.ActivityEntry::getDetail)
+			.containsExactly("Functional escalation from service-desk to app-support. Handover: Totals wrong since the "
+					+ "3.2 update; cache cleared, no change.", "Functional escalation from app-support to network-ops. "
+					+ "Handover: The tool times out on the report database link.");
+		assertThat(variable(instance(number), Vars.HANDOVER_NOTE)).isNull();
 		assertThat(notices(number, Kind.ESCALATED)).extracting(IncidentNotice::audience)
 			.containsExactly("app-support", "network-ops");
 		BpmnAwareTests.assertThat(instance(number)).hasPassed("FindNextSupportLevel", "EscalateToGroup");
@@ -324,7 +335,8 @@ class IncidentProcessTest {
 				Level.MEDIUM, Channel.EMAIL).getNumber();
 		complete(task(number, Tasks.TRIAGE), triageAs("incident"));
 		Task investigate = task(number, Tasks.INVESTIGATE);
-		assertRejected(() -> complete(investigate, Map.of(Vars.INVESTIGATION_OUTCOME, "escalate")),
+		assertRejected(() -> complete(investigate, Map.of(Vars.INVESTIGATION_OUTCOME, "escalate",
+				Vars.HANDOVER_NOTE, "Alerts from two countries within minutes.")),
 				"There is no further support level after security-ops for this category: name the group to escalate to.");
 		assertThat(task(number, Tasks.INVESTIGATE).getId()).isEqualTo(investigate.getId());
 	}

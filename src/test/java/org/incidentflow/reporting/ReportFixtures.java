@@ -82,7 +82,8 @@ class ReportFixtures {
 
 		Fixture escalate(long minutes, String group) {
 			at(minutes);
-			complete(Tasks.INVESTIGATE, Map.of(Vars.INVESTIGATION_OUTCOME, "escalate", Vars.ESCALATE_TO, group));
+			complete(Tasks.INVESTIGATE, Map.of(Vars.INVESTIGATION_OUTCOME, "escalate", Vars.ESCALATE_TO, group,
+					Vars.HANDOVER_NOTE, "Checked the obvious; over to " + group + "."));
 			return this;
 		}
 
