@@ -6,15 +6,10 @@ import java.time.Instant;
 import java.util.List;
 
 import org.apache.hc.client5.http.classic.methods.HttpPost;
-import org.apache.hc.client5.http.config.ConnectionConfig;
-import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.io.entity.StringEntity;
-import org.apache.hc.core5.util.Timeout;
 import org.incidentflow.chat.ChatConversation;
 import org.incidentflow.chat.ChatConversationRepository;
 import org.incidentflow.chat.ChatReply;
@@ -71,24 +66,7 @@ public class ChatReplySender implements OutboxDrain.Channel, DisposableBean {
 		this.replies = replies;
 		this.conversations = conversations;
 		this.transactions = transactions;
-		Timeout connect = Timeout.of(webhooks.getConnectTimeout());
-		Timeout read = Timeout.of(webhooks.getReadTimeout());
-		this.http = HttpClients.custom()
-			.setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-				.setDnsResolver(guard)
-				.setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(connect)
-					.setSocketTimeout(read).build())
-				.setMaxConnTotal(10)
-				.setMaxConnPerRoute(4)
-				.build())
-			.setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(read)
-				.setConnectionRequestTimeout(connect).setRedirectsEnabled(false).build())
-			.disableRedirectHandling()
-			.disableAutomaticRetries()
-			.disableCookieManagement()
-			.disableAuthCaching()
-			.setUserAgent("IncidentFlow-Chat/1")
-			.build();
+		this.http = guard.httpClient(webhooks.getConnectTimeout(), webhooks.getReadTimeout(), 10, "IncidentFlow-Chat/1");
 	}
 
 	public OutboxDrain.Result drain(Instant now) {

@@ -6,15 +6,10 @@ import java.util.List;
 import java.util.function.Consumer;
 
 import org.apache.hc.client5.http.classic.methods.HttpPost;
-import org.apache.hc.client5.http.config.ConnectionConfig;
-import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.io.entity.StringEntity;
-import org.apache.hc.core5.util.Timeout;
 import org.incidentflow.identity.AccessGroups;
 import org.incidentflow.incident.ActivityLog;
 import org.incidentflow.incident.IncidentNotice;
@@ -58,24 +53,7 @@ public class WebhookSender implements OutboxDrain.Channel, DisposableBean {
 		this.subscriptions = subscriptions;
 		this.transactions = transactions;
 		this.events = events;
-		Timeout connect = Timeout.of(settings.getConnectTimeout());
-		Timeout read = Timeout.of(settings.getReadTimeout());
-		this.http = HttpClients.custom()
-			.setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-				.setDnsResolver(guard)
-				.setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(connect)
-					.setSocketTimeout(read).build())
-				.setMaxConnTotal(20)
-				.setMaxConnPerRoute(4)
-				.build())
-			.setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(read)
-				.setConnectionRequestTimeout(connect).setRedirectsEnabled(false).build())
-			.disableRedirectHandling()
-			.disableAutomaticRetries()
-			.disableCookieManagement()
-			.disableAuthCaching()
-			.setUserAgent(USER_AGENT)
-			.build();
+		this.http = guard.httpClient(settings.getConnectTimeout(), settings.getReadTimeout(), 20, USER_AGENT);
 	}
 
 	/** Sends every delivery due at {@code now} that this caller wins the lease of. */
