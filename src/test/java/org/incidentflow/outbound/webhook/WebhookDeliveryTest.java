@@ -95,6 +95,9 @@ class WebhookDeliveryTest extends WebTestSupport {
 						new String(in.readAllBytes(), StandardCharsets.UTF_8)));
 				List<Integer> planned = answers.getOrDefault(path, List.of());
 				int status = planned.isEmpty() ? 200 : planned.remove(0);
+				if (status / 100 == 3) {
+					exchange.getResponseHeaders().add("Location", target("/redirected"));
+				}
 				exchange.sendResponseHeaders(status, -1);
 			}
 			finally {
@@ -239,6 +242,22 @@ class WebhookDeliveryTest extends WebTestSupport {
 		assertThat(done.getAttempts()).isEqualTo(3);
 		assertThat(done.getEventId()).isEqualTo(attempts.get(0).id());
 		assertThat(subscriptions.findById(id).orElseThrow().getConsecutiveFailures()).isZero();
+	}
+
+	@Test
+	void aRedirectIsNotFollowedAndCountsAsAFailedAttempt() throws Exception {
+		// a redirect could send the signed event to any address the guard never saw resolved
+		answers.put("/moved", new ArrayList<>(List.of(302)));
+		subscribe(Map.of("url", target("/moved"), "events", List.of("incident.created"), "secret", SECRET));
+		String number = report("Printer jams " + UUID.randomUUID());
+
+		sender.drain(ActivityLog.now());
+
+		assertThat(received).extracting(Received::path).contains("/moved").doesNotContain("/redirected");
+		WebhookDelivery delivery = deliveries.findByIncidentNumberOrderByIdAsc(number).get(0);
+		assertThat(delivery.getAttempts()).isEqualTo(1);
+		assertThat(delivery.getLastStatusCode()).isEqualTo(302);
+		assertThat(delivery.getStatus()).isNotEqualTo(WebhookDelivery.Status.DELIVERED);
 	}
 
 	@Test
