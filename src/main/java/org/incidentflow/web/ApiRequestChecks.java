@@ -57,4 +57,13 @@ public class ApiRequestChecks implements WebMvcConfigurer {
 		return registration;
 	}
 
+	/** After Spring Security and its CSRF check: the product's own pages, whose form fields reach the database. */
+	@Bean
+	FilterRegistrationBean<FormTextCheck> formTextCheck() {
+		FilterRegistrationBean<FormTextCheck> registration = new FilterRegistrationBean<>(new FormTextCheck());
+		registration.addUrlPatterns("/portal/*", "/login", "/reports/*");
+		registration.setOrder(-45);
+		return registration;
+	}
+
 }

@@ -194,6 +194,20 @@ class FormLoginTest extends WebTestSupport {
 	}
 
 	@Test
+	void aNulCharacterInAPortalFieldIsA400NamingItAndStoresNothing() {
+		Browser rita = new Browser();
+		rita.login("rita", DEMO_PASSWORD);
+		rita.get("/portal/report");
+		String title = "Portal NUL test " + java.util.UUID.randomUUID();
+		HttpResponse<String> refused = rita.post("/portal/report", Map.of("title", title, "description", "a\u0000b",
+				"kind", "software", "affected", "only_me", "work", "slowly", "service", "Expenses"), true);
+		assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+		assertThat(refused.body()).contains("\"description\"");
+		assertThat(get("/api/incidents?q=" + java.net.URLEncoder.encode(title, java.nio.charset.StandardCharsets.UTF_8),
+				"maria").body()).doesNotContain(title);
+	}
+
+	@Test
 	void theportalIsForRequestersAndAgentsOnly() {
 		assertThat(new Browser().get("/portal").headers().firstValue("Location"))
 			.hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
