@@ -61,7 +61,8 @@ class IntakeThroughputBenchmark {
 
 	static final String BASELINE_KEY = "benchmark-baseline";
 
-	private static final NewIncident[] INCIDENTS = {
+	/** Four realistic reports (outage, degradation, hardware, security); the timer-storm benchmark uses them too. */
+	static final NewIncident[] INCIDENTS = {
 			new NewIncident("VPN gateway unreachable from the Hamburg branch",
 					"Since 09:10 nobody in the branch can connect to the VPN; the gateway does not answer pings.",
 					"rita", Channel.PORTAL, "vpn", "vpn-gw-hh-01", IncidentType.SERVICE_OUTAGE, Level.HIGH, Level.HIGH),

@@ -35,11 +35,8 @@ import org.camunda.bpm.engine.spring.SpringProcessEngineConfiguration;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.spin.plugin.impl.SpinProcessEnginePlugin;
-import org.incidentflow.incident.Channel;
 import org.incidentflow.incident.Incident;
 import org.incidentflow.incident.IncidentReporting;
-import org.incidentflow.incident.IncidentType;
-import org.incidentflow.incident.Level;
 import org.incidentflow.incident.NewIncident;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -80,18 +77,8 @@ class TimerStormBenchmark {
 	static final String PRODUCT_KEY = "incident-management";
 	static final List<String> SLA_TIMERS = List.of("SlaResponseWarning", "SlaResponseBreach");
 
-	private static final NewIncident[] INCIDENTS = {
-			new NewIncident("VPN gateway unreachable from the Hamburg branch",
-					"Since 09:10 nobody in the branch can connect to the VPN; the gateway does not answer pings.",
-					"rita", Channel.PORTAL, "vpn", "vpn-gw-hh-01", IncidentType.SERVICE_OUTAGE, Level.HIGH, Level.HIGH),
-			new NewIncident("Payroll export is very slow",
-					"The monthly payroll export takes 40 minutes instead of 5; it finishes, but HR waits.", "rob",
-					Channel.EMAIL, "payroll", null, IncidentType.SERVICE_DEGRADATION, Level.MEDIUM, Level.MEDIUM),
-			new NewIncident("Laptop does not boot", "Black screen after the logo, fan runs.", "rita", Channel.PHONE,
-					"workplace", "nb-4711", IncidentType.HARDWARE, Level.LOW, Level.MEDIUM),
-			new NewIncident("Suspicious login on my mail account",
-					"I received a notification about a login from a country I have never been to.", "rob",
-					Channel.CHAT, "email", null, IncidentType.SECURITY, Level.MEDIUM, Level.HIGH) };
+	/** The same four realistic reports as the intake benchmark, so that both measure the same incidents. */
+	private static final NewIncident[] INCIDENTS = IntakeThroughputBenchmark.INCIDENTS;
 
 	@Autowired
 	IncidentReporting reporting;
