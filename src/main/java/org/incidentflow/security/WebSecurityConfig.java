@@ -3,6 +3,7 @@ package org.incidentflow.security;
 import java.util.List;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.incidentflow.identity.AccessGroups;
 import org.incidentflow.security.throttle.ThrottledLogins;
 import org.incidentflow.security.token.IntegrationTokenFilter;
@@ -152,7 +153,7 @@ public class WebSecurityConfig {
 	 */
 	@Bean
 	@Order(3)
-	SecurityFilterChain uiSecurity(HttpSecurity http) throws Exception {
+	SecurityFilterChain uiSecurity(HttpSecurity http, ProcessEngine processEngine) throws Exception {
 		List<RequestMatcher> matchers = new java.util.ArrayList<>();
 		matchers.add(path(UiPaths.ROOT));
 		matchers.add(path(UiPaths.LOGIN));
@@ -170,7 +171,7 @@ public class WebSecurityConfig {
 						.hasAnyAuthority(AccessGroups.PORTAL_USERS.toArray(String[]::new))
 						.requestMatchers(path("/reports"), path("/reports/**")).hasAnyAuthority(reportViewers())
 						.anyRequest().authenticated())
-				.formLogin(form -> form.loginPage(UiPaths.LOGIN).successHandler(homeAfterLogin())
+				.formLogin(form -> form.loginPage(UiPaths.LOGIN).successHandler(homeAfterLogin(new WebappSignIn(processEngine)))
 					.failureHandler(ThrottledLogins.formLogin(UiPaths.LOGIN))
 					.withObjectPostProcessor(ThrottledLogins.onlyDirectPosts(UiPaths.LOGIN)).permitAll())
 				.logout(logout -> logout.logoutUrl(UiPaths.LOGOUT).logoutSuccessUrl(UiPaths.LOGIN + "?logout")
@@ -237,9 +238,13 @@ public class WebSecurityConfig {
 		return AccessGroups.REPORT_VIEWERS.toArray(String[]::new);
 	}
 
-	/** After signing in: the page asked for, else the user's home page ({@link Navigation#home}). */
-	private static AuthenticationSuccessHandler homeAfterLogin() {
+	/**
+	 * After signing in: the webapps signed in too ({@link WebappSignIn}), then the page asked for, else the user's home
+	 * page ({@link Navigation#home}).
+	 */
+	private static AuthenticationSuccessHandler homeAfterLogin(WebappSignIn webappSignIn) {
 		return (request, response, authentication) -> {
+			webappSignIn.signIn(request, authentication.getName());
 			// one per request: the default target depends on the user
 			SavedRequestAwareAuthenticationSuccessHandler saved = new SavedRequestAwareAuthenticationSuccessHandler();
 			saved.setDefaultTargetUrl(Navigation.home(authentication.getAuthorities().stream()

@@ -144,6 +144,31 @@ class FormLoginTest extends WebTestSupport {
 	}
 
 	@Test
+	void anAgentSignedInHereIsSignedInToTasklistTooAndSignsOutOfBoth() {
+		Browser browser = new Browser();
+		browser.login("alice", DEMO_PASSWORD);
+		HttpResponse<String> webappUser = browser.get("/camunda/api/admin/auth/user/default");
+		assertThat(webappUser.statusCode()).isEqualTo(200);
+		assertThat(webappUser.body()).contains("\"userId\":\"alice\"").containsPattern("authorizedApps\"\\s*:\\s*\\[[^\\]]*\"tasklist\"");
+		// the webapps' engine API answers in that session, as it does after Tasklist's own login
+		assertThat(browser.get("/camunda/api/engine/engine/default/task/count").statusCode()).isEqualTo(200);
+
+		browser.get("/portal"); // the CSRF token changed with the sign-in
+		assertThat(browser.post("/logout", Map.of(), true).statusCode()).isEqualTo(302);
+		assertThat(browser.get("/camunda/api/admin/auth/user/default").statusCode()).isNotEqualTo(200);
+		assertThat(browser.get("/camunda/api/engine/engine/default/task/count").statusCode()).isEqualTo(401);
+	}
+
+	@Test
+	void aRequesterSignedInHereGetsNoTasklist() {
+		Browser browser = new Browser();
+		browser.login("rita", DEMO_PASSWORD);
+		HttpResponse<String> webappUser = browser.get("/camunda/api/admin/auth/user/default");
+		assertThat(webappUser.statusCode()).isEqualTo(200);
+		assertThat(webappUser.body()).contains("\"userId\":\"rita\"").doesNotContain("\"tasklist\"");
+	}
+
+	@Test
 	void theApiStaysStatelessWithHttpBasic() {
 		HttpResponse<String> api = get("/api/reports/kpis", "maria");
 		assertThat(api.statusCode()).isEqualTo(200);
