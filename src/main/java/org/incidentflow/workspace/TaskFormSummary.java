@@ -22,6 +22,8 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.incidentflow.incident.IncidentProcess.Tasks;
+import org.incidentflow.incident.Viewer;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
@@ -83,6 +85,7 @@ public class TaskFormSummary extends OncePerRequestFilter {
 	}
 
 	Optional<String> summary(String taskId) {
+		Viewer viewer = Viewer.of(SecurityContextHolder.getContext().getAuthentication());
 		Authentication user = identityService.getCurrentAuthentication();
 		identityService.clearAuthentication();
 		try {
@@ -94,7 +97,7 @@ public class TaskFormSummary extends OncePerRequestFilter {
 				.processInstanceId(task.getProcessInstanceId()).singleResult();
 			IncidentBrief.Audience audience = Tasks.CONFIRM_RESOLUTION.equals(task.getTaskDefinitionKey())
 					? IncidentBrief.Audience.CALLER : IncidentBrief.Audience.AGENT;
-			return instance == null ? Optional.empty() : brief.of(instance.getBusinessKey(), audience);
+			return instance == null ? Optional.empty() : brief.of(instance.getBusinessKey(), audience, viewer);
 		}
 		finally {
 			if (user != null) {
