@@ -197,6 +197,16 @@ class WorkspaceTest extends WebTestSupport {
 				"**Incidents on this CI** 2 in the last 30 days · 2 open (this one included)");
 		assertThat(summary(triage, "maria")).as("an incident manager also sees the restricted one")
 			.contains("**Incidents on this CI** 3 in the last 30 days · 3 open");
+		// Tasklist: the webapp's own sign-in (session), not Spring Security's, says who opens the form
+		for (String user : List.of("alice", "maria")) {
+			WebappSession tasklist = webappSession();
+			assertThat(tasklist.login("tasklist", user, DEMO_PASSWORD).statusCode()).isEqualTo(200);
+			var answer = tasklist.get("/camunda/api/engine/engine/default/task/" + triage.getId() + "/form-variables");
+			assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+			assertThat(json.readTree(answer.body()).path(IncidentBrief.VARIABLE).path("value").asText())
+				.contains(user.equals("alice") ? "**Incidents on this CI** 2 in the last 30 days · 2 open"
+						: "**Incidents on this CI** 3 in the last 30 days · 3 open");
+		}
 
 		// read from the registry when the form opens: a changed owner group or a retirement shows at once
 		registry.update(id, attributes("network-ops", CiStatus.RETIRED), "paul");
