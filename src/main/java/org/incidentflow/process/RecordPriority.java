@@ -36,8 +36,9 @@ public class RecordPriority implements ExecutionListener {
 			return;
 		}
 		incident.setPriority(priority);
+		Object criticality = execution.getVariable(CiDecisionInputs.CRITICALITY);
 		records.event(incident, "PRIORITIZED", "P" + priority + " from impact " + impact.code() + " and urgency "
-				+ urgency.code());
+				+ urgency.code() + (criticality == null ? "" : " (CI criticality " + criticality + ")"));
 	}
 
 }

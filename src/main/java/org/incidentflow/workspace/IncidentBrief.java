@@ -15,8 +15,13 @@ import org.incidentflow.incident.ActivityEntry;
 import org.incidentflow.incident.ActivityRepository;
 import org.incidentflow.incident.Comment;
 import org.incidentflow.incident.CommentRepository;
+import org.incidentflow.incident.ConfigurationItemLinks;
+import org.incidentflow.incident.ConfigurationItemLinks.LinkedItem;
 import org.incidentflow.incident.Incident;
+import org.incidentflow.incident.IncidentAccess;
 import org.incidentflow.incident.IncidentRepository;
+import org.incidentflow.incident.State;
+import org.incidentflow.incident.Viewer;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Component;
@@ -37,23 +42,33 @@ public class IncidentBrief {
 
 	static final int LATEST = 8;
 	static final int EXCERPT = 600;
+	/** "Recurring issue" window of the CI's incident count, as in the incident's details on the API. */
+	static final int RECENT_DAYS = 30;
+	/** Still being worked: new, in progress, on hold. */
+	private static final List<State> OPEN = List.of(State.NEW, State.IN_PROGRESS, State.ON_HOLD);
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMM HH:mm 'UTC'", Locale.ENGLISH)
 		.withZone(ZoneOffset.UTC);
 
 	private final IncidentRepository incidents;
 	private final ActivityRepository activity;
 	private final CommentRepository comments;
+	private final ConfigurationItemLinks configurationItems;
 
-	public IncidentBrief(IncidentRepository incidents, ActivityRepository activity, CommentRepository comments) {
+	public IncidentBrief(IncidentRepository incidents, ActivityRepository activity, CommentRepository comments,
+			ConfigurationItemLinks configurationItems) {
 		this.incidents = incidents;
 		this.activity = activity;
 		this.comments = comments;
+		this.configurationItems = configurationItems;
 	}
 
-	/** The summary of the incident with this number, or empty when there is none (a task of another process). */
+	/**
+	 * The summary of the incident with this number, or empty when there is none (a task of another process). The
+	 * viewer is who opens the form: the CI's incident counts are those the viewer may see.
+	 */
 	@Transactional(readOnly = true)
-	public Optional<String> of(String number, Audience audience) {
-		return number == null ? Optional.empty() : incidents.findByNumber(number).map(i -> write(i, audience));
+	public Optional<String> of(String number, Audience audience, Viewer viewer) {
+		return number == null ? Optional.empty() : incidents.findByNumber(number).map(i -> write(i, audience, viewer));
 	}
 
 	/**
@@ -64,7 +79,7 @@ public class IncidentBrief {
 		AGENT, CALLER
 	}
 
-	String write(Incident incident, Audience audience) {
+	String write(Incident incident, Audience audience, Viewer viewer) {
 		boolean agent = audience == Audience.AGENT;
 		Instant now = ClockUtil.getCurrentTime().toInstant();
 		StringBuilder md = new StringBuilder();
@@ -82,6 +97,9 @@ public class IncidentBrief {
 			.append(" · **Configuration item** ").append(escape(or(incident.getConfigurationItem())))
 			.append(" · **Type** ").append(incident.getType() == null ? "–" : words(incident.getType().name()))
 			.append(" · **Category** ").append(escape(or(incident.getCategory()))).append("\n\n");
+		if (agent && incident.getConfigurationItem() != null) {
+			configurationItem(incident, viewer, now, md);
+		}
 		md.append("**Priority** ").append(incident.getPriority() == null ? "not yet set" : "P" + incident.getPriority());
 		if (incident.getImpact() != null && incident.getUrgency() != null) {
 			md.append(" (impact ").append(words(incident.getImpact().name())).append(" × urgency ")
@@ -146,6 +164,34 @@ public class IncidentBrief {
 		if (!escalations.isEmpty()) {
 			md.append('\n');
 		}
+	}
+
+	/**
+	 * The CI as the registry knows it now (a corrected owner group or a retirement shows at once) and how often it
+	 * failed lately: the agent sees a recurring issue without leaving the form. Counts include this incident and
+	 * only incidents the viewer may see, as the API's counts do.
+	 */
+	private void configurationItem(Incident incident, Viewer viewer, Instant now, StringBuilder md) {
+		Optional<LinkedItem> registered = configurationItems.resolve(incident.getConfigurationItem());
+		if (registered.isEmpty()) {
+			md.append("**Registered CI** none: ").append(escape(incident.getConfigurationItem()))
+				.append(" is not in the configuration-item registry\n\n");
+			return;
+		}
+		LinkedItem ci = registered.get();
+		Specification<Incident> onTheItem = IncidentAccess.visibleTo(viewer)
+			.and((root, query, cb) -> cb.equal(root.get("configurationItem"), ci.id()));
+		Instant since = now.minus(Duration.ofDays(RECENT_DAYS));
+		long recent = incidents.count(onTheItem.and((root, query, cb) -> cb.greaterThanOrEqualTo(root.get("reportedAt"),
+				since)));
+		long open = incidents.count(onTheItem.and((root, query, cb) -> root.get("state").in(OPEN)));
+		md.append("**Registered CI** ").append(escape(ci.id())).append(" (").append(escape(or(ci.name()))).append(", ")
+			.append(words(ci.type())).append(") · **Service** ").append(escape(or(ci.service())))
+			.append(" · **Owner group** ").append(escape(or(ci.ownerGroup())))
+			.append(" · **Criticality** ").append(ci.criticality())
+			.append(" · **Status** ").append(words(ci.status())).append("\n\n")
+			.append("**Incidents on this CI** ").append(recent).append(" in the last ").append(RECENT_DAYS)
+			.append(" days · ").append(open).append(" open (this one included)\n\n");
 	}
 
 	private void links(Incident incident, StringBuilder md) {

@@ -3,6 +3,7 @@ package org.incidentflow.workspace;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -14,6 +15,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -21,7 +23,12 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
+import org.camunda.bpm.webapp.impl.security.auth.Authentications;
+import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.incidentflow.incident.IncidentProcess.Tasks;
+import org.incidentflow.incident.Viewer;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
@@ -38,7 +45,7 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 public class TaskFormSummary extends OncePerRequestFilter {
 
 	static final Pattern FORM_VARIABLES = Pattern
-		.compile("^(?:/camunda/api/engine/engine/[^/]+|/engine-rest)/task/([^/]+)/form-variables/?$");
+		.compile("^(?:/camunda/api/engine/engine/(?<engine>[^/]+)|/engine-rest)/task/(?<task>[^/]+)/form-variables/?$");
 
 	private final TaskService taskService;
 	private final RuntimeService runtimeService;
@@ -66,7 +73,7 @@ public class TaskFormSummary extends OncePerRequestFilter {
 		ContentCachingResponseWrapper buffered = new ContentCachingResponseWrapper(response);
 		chain.doFilter(request, buffered);
 		if (buffered.getStatus() == HttpServletResponse.SC_OK) {
-			Optional<String> summary = summary(taskId(request));
+			Optional<String> summary = summary(taskId(request), viewer(request));
 			if (summary.isPresent()) {
 				JsonNode body = json.readTree(buffered.getContentAsByteArray());
 				if (body instanceof ObjectNode variables && !variables.has(IncidentBrief.VARIABLE)) {
@@ -82,7 +89,7 @@ public class TaskFormSummary extends OncePerRequestFilter {
 		buffered.copyBodyToResponse();
 	}
 
-	Optional<String> summary(String taskId) {
+	Optional<String> summary(String taskId, Viewer viewer) {
 		Authentication user = identityService.getCurrentAuthentication();
 		identityService.clearAuthentication();
 		try {
@@ -94,7 +101,7 @@ public class TaskFormSummary extends OncePerRequestFilter {
 				.processInstanceId(task.getProcessInstanceId()).singleResult();
 			IncidentBrief.Audience audience = Tasks.CONFIRM_RESOLUTION.equals(task.getTaskDefinitionKey())
 					? IncidentBrief.Audience.CALLER : IncidentBrief.Audience.AGENT;
-			return instance == null ? Optional.empty() : brief.of(instance.getBusinessKey(), audience);
+			return instance == null ? Optional.empty() : brief.of(instance.getBusinessKey(), audience, viewer);
 		}
 		finally {
 			if (user != null) {
@@ -104,8 +111,30 @@ public class TaskFormSummary extends OncePerRequestFilter {
 	}
 
 	static String taskId(HttpServletRequest request) {
-		Matcher matcher = FORM_VARIABLES.matcher(request.getRequestURI().substring(request.getContextPath().length()));
-		return matcher.matches() ? matcher.group(1) : null;
+		Matcher matcher = matcher(request);
+		return matcher.matches() ? matcher.group("task") : null;
+	}
+
+	/**
+	 * Who opens the form: on {@code /engine-rest} Spring Security signed the caller in (HTTP Basic); Tasklist keeps its
+	 * own sign-in in the session, per engine. The summary's counts are of incidents this user may see.
+	 */
+	static Viewer viewer(HttpServletRequest request) {
+		Matcher matcher = matcher(request);
+		String engine = matcher.matches() ? matcher.group("engine") : null;
+		if (engine == null) {
+			return Viewer.of(SecurityContextHolder.getContext().getAuthentication());
+		}
+		HttpSession session = request.getSession(false);
+		Authentications signedIn = session == null ? null : AuthenticationUtil.getAuthsFromSession(session);
+		if (signedIn != null && signedIn.getAuthenticationForProcessEngine(engine) instanceof UserAuthentication user) {
+			return new Viewer(user.getName(), user.getGroupIds() == null ? Set.of() : Set.copyOf(user.getGroupIds()));
+		}
+		return new Viewer("anonymous", Set.of());
+	}
+
+	private static Matcher matcher(HttpServletRequest request) {
+		return FORM_VARIABLES.matcher(request.getRequestURI().substring(request.getContextPath().length()));
 	}
 
 	/** A caller that names the variables it wants gets only those (Tasklist's embedded forms do). */

@@ -1,6 +1,7 @@
 /**
  * The agent's workspace in Tasklist: the whole incident, read from the record, in front of whoever works one of its
- * tasks (description, caller and channel, service and CI, priority and its reason, SLA targets and time left, the
+ * tasks (description, caller and channel, service and CI with the registry's facts about it and its incidents of the last
+ * 30 days, priority and its reason, SLA targets and time left, the
  * escalation chain with its handover notes, the latest activity and comments, linked records), and the comments and
  * work notes written from a task, which land on the record.
  * <p>

@@ -242,6 +242,48 @@ class ConfigurationItemApiTest extends WebTestSupport {
 			.isZero();
 	}
 
+	/** Over the default limit of 5 MB (incidentflow.assets.import-max-size) by one byte. */
+	private String fileOfBytes(long size) {
+		String header = "id,name,type,service,criticality\n" + p + "big,Big,server,vpn,1\n";
+		return header + "#".repeat((int) (size - header.length()));
+	}
+
+	@Test
+	void aFileOverTheByteLimitIsRefusedWith413BeforeItIsRead() throws Exception {
+		String tooLarge = fileOfBytes(5L * 1024 * 1024 + 1);
+		HttpResponse<String> byLength = postCsv("cora", tooLarge);
+		assertThat(byLength.statusCode()).as(byLength.body()).isEqualTo(413);
+		JsonNode problem = body(byLength);
+		assertThat(byLength.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+		assertThat(problem.get("detail").asText()).isEqualTo("An import file is at most 5 MB; split it.");
+		assertThat(problem.get("errors").get(0).get("field").asText()).isEqualTo("file");
+		assertThat(problem.get("errors").get(0).get("message").asText()).isEqualTo("is larger than 5 MB");
+
+		// sent in chunks, without a Content-Length: refused after one byte more than the limit
+		HttpResponse<String> chunked = send(HttpRequest.newBuilder(uri("/api/configuration-items/import"))
+			.header("Authorization", basic("cora")).header("Content-Type", "text/csv")
+			.POST(BodyPublishers.fromPublisher(BodyPublishers.ofString(tooLarge))));
+		assertThat(chunked.statusCode()).as(chunked.body()).isEqualTo(413);
+		assertThat(body(chunked).get("errors").get(0).get("field").asText()).isEqualTo("file");
+		assertThat(sql.queryForObject("select count(*) from configuration_item where id = ?", Long.class, p + "big"))
+			.as("nothing imported").isZero();
+	}
+
+	@Test
+	void aFileOverTheRowLimitIsRefusedAsAWhole() throws Exception {
+		StringBuilder csv = new StringBuilder("id,name,type,service,criticality\n");
+		for (int i = 0; i <= ConfigurationItemImport.MAX_ROWS; i++) {
+			csv.append(p).append("row-").append(i).append(",R,server,vpn,4\n");
+		}
+		HttpResponse<String> refused = postCsv("cora", csv.toString());
+		assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+		JsonNode error = body(refused).get("errors").get(0);
+		assertThat(error.get("field").asText()).isEqualTo("file");
+		assertThat(error.get("message").asText()).isEqualTo("has more than 10000 rows; split it");
+		assertThat(sql.queryForObject("select count(*) from configuration_item where id like ?", Long.class, p + "row-%"))
+			.isZero();
+	}
+
 	@Test
 	void theSameImportFromFourThreadsAtOnceRegistersEachItemOnce() throws Exception {
 		StringBuilder csv = new StringBuilder("id,name,type,service,criticality,depends_on\n");

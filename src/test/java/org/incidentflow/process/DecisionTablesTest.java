@@ -111,4 +111,22 @@ class DecisionTablesTest {
 		assertThat(escalateTo).isEqualTo(next);
 	}
 
+	/** The CI inputs are "-" in every shipped rule: any owner group and criticality, or none, give the same result. */
+	@ParameterizedTest(name = "CI owner group {0}, criticality {1}: the matrix and the escalation chain as without a CI")
+	@CsvSource(nullValues = "null", value = { "network-ops,1", "service-desk,4", "null,null" })
+	void theShippedTablesIgnoreTheConfigurationItem(String ownerGroup, Integer criticality) {
+		String[][] matrix = { { "high", "high", "1" }, { "high", "low", "3" }, { "medium", "medium", "3" },
+				{ "low", "high", "3" }, { "low", "low", "5" } };
+		for (String[] row : matrix) {
+			Map<String, Object> inputs = vars("impact", row[0], "urgency", row[1], "ciOwnerGroup", ownerGroup,
+					"ciCriticality", criticality);
+			assertThat(evaluate("incident-priority", inputs).<Integer>getSingleEntry()).as("%s x %s", row[0], row[1])
+				.isEqualTo(Integer.valueOf(row[2]));
+		}
+		Map<String, Object> escalation = vars("assignmentGroup", "service-desk", "category", "general", "ciOwnerGroup",
+				ownerGroup, "ciCriticality", criticality);
+		assertThat(evaluate("functional-escalation", escalation).getFirstResult().<String>getSingleEntry())
+			.isEqualTo("app-support");
+	}
+
 }

@@ -2,7 +2,12 @@ package org.incidentflow.workspace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,6 +16,13 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.incidentflow.WebTestSupport;
+import org.incidentflow.asset.CiStatus;
+import org.incidentflow.asset.CiType;
+import org.incidentflow.asset.ConfigurationItem;
+import org.incidentflow.asset.ConfigurationItemRegistry;
+import org.incidentflow.incident.IncidentProcess.Messages;
+import org.incidentflow.incident.Viewer;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.incidentflow.incident.Channel;
 import org.incidentflow.incident.Comment;
 import org.incidentflow.incident.CommentRepository;
@@ -41,6 +53,10 @@ class WorkspaceTest extends WebTestSupport {
 	@Autowired TaskService taskService;
 	@Autowired RuntimeService runtimeService;
 	@Autowired ObjectMapper json;
+	@Autowired ConfigurationItemRegistry registry;
+
+	static final Viewer RITA = new Viewer("rita", Set.of("requesters"));
+	static final Viewer ALICE = new Viewer("alice", Set.of("service-desk"));
 
 	private Incident report(String title, String description) {
 		return reporting.report(new NewIncident(title, description, "rita", Channel.PHONE, "Printing", "printer-7",
@@ -97,10 +113,10 @@ class WorkspaceTest extends WebTestSupport {
 		comments.add(incident, "alice", Comment.Visibility.INTERNAL, "Vendor contract runs out in May.", "api");
 		comments.add(incident, "alice", Comment.Visibility.PUBLIC, "A technician comes at 3 pm.", "api");
 
-		String caller = brief.of(incident.getNumber(), IncidentBrief.Audience.CALLER).orElseThrow();
+		String caller = brief.of(incident.getNumber(), IncidentBrief.Audience.CALLER, RITA).orElseThrow();
 		assertThat(caller).contains("A technician comes at 3 pm.").doesNotContain("Vendor contract", "Escalation chain",
 				"Changed");
-		assertThat(brief.of(incident.getNumber(), IncidentBrief.Audience.AGENT).orElseThrow())
+		assertThat(brief.of(incident.getNumber(), IncidentBrief.Audience.AGENT, ALICE).orElseThrow())
 			.contains("Vendor contract runs out in May.");
 	}
 
@@ -152,6 +168,76 @@ class WorkspaceTest extends WebTestSupport {
 		return "{\"variables\":{\"incidentType\":{\"value\":\"hardware\"},\"service\":{\"value\":\"Printing\"},"
 				+ "\"impact\":{\"value\":\"low\"},\"urgency\":{\"value\":\"medium\"},"
 				+ "\"classification\":{\"value\":\"incident\"}," + extra + "}}";
+	}
+
+	@Test
+	void theFormsShowTheRegisteredCiAsTheRegistryHasItNowAndHowOftenItFailed() throws Exception {
+		String id = "ws-" + UUID.randomUUID().toString().substring(0, 8) + "-erp-db";
+		registry.create(id, attributes("app-support", CiStatus.IN_USE), "paul");
+		Instant now = Instant.now();
+		ClockUtil.setCurrentTime(Date.from(now.minus(Duration.ofDays(40))));
+		try {
+			onTheItem(id, "ERP database slow again", IncidentType.SOFTWARE); // open, but older than 30 days
+		}
+		finally {
+			ClockUtil.reset();
+		}
+		Incident canceled = onTheItem(id, "ERP database slow", IncidentType.SOFTWARE);
+		runtimeService.createMessageCorrelation(Messages.CANCELLATION_REQUESTED)
+			.processInstanceBusinessKey(canceled.getNumber()).setVariable(Vars.CANCEL_REASON, "Gone")
+			.setVariable(Vars.CANCELED_BY, "rita").correlate();
+		onTheItem(id, "ERP database leaks data", IncidentType.SECURITY); // restricted: only security-cleared agents
+		Incident incident = onTheItem(id, "ERP database down", IncidentType.SOFTWARE);
+		Task triage = task(incident, Tasks.TRIAGE);
+
+		String text = summary(triage, "alice");
+		String escapedId = id.replace("-", "\\-");
+		assertThat(text).contains("**Registered CI** " + escapedId + " (ERP database, Database) · **Service** "
+				+ "Expenses · **Owner group** app\\-support · **Criticality** 1 · **Status** In use",
+				"**Incidents on this CI** 2 in the last 30 days · 2 open (this one included)");
+		assertThat(summary(triage, "maria")).as("an incident manager also sees the restricted one")
+			.contains("**Incidents on this CI** 3 in the last 30 days · 3 open");
+		// Tasklist: the webapp's own sign-in (session), not Spring Security's, says who opens the form
+		for (String user : List.of("alice", "maria")) {
+			WebappSession tasklist = webappSession();
+			assertThat(tasklist.login("tasklist", user, DEMO_PASSWORD).statusCode()).isEqualTo(200);
+			var answer = tasklist.get("/camunda/api/engine/engine/default/task/" + triage.getId() + "/form-variables");
+			assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+			assertThat(json.readTree(answer.body()).path(IncidentBrief.VARIABLE).path("value").asText())
+				.contains(user.equals("alice") ? "**Incidents on this CI** 2 in the last 30 days · 2 open"
+						: "**Incidents on this CI** 3 in the last 30 days · 3 open");
+		}
+
+		// read from the registry when the form opens: a changed owner group or a retirement shows at once
+		registry.update(id, attributes("network-ops", CiStatus.RETIRED), "paul");
+		assertThat(summary(triage, "alice")).contains("**Owner group** network\\-ops", "**Status** Retired");
+		// the caller's confirmation view shows no registry facts
+		assertThat(brief.of(incident.getNumber(), IncidentBrief.Audience.CALLER, RITA).orElseThrow())
+			.doesNotContain("Registered CI", "Incidents on this CI");
+	}
+
+	@Test
+	void aCiTheRegistryDoesNotKnowIsSaidToBeUnregistered() throws Exception {
+		Incident incident = report("Workspace printer unknown", "Printer 7 again.");
+		assertThat(summary(task(incident, Tasks.TRIAGE), "alice"))
+			.contains("**Registered CI** none: printer\\-7 is not in the configuration-item registry")
+			.doesNotContain("Incidents on this CI");
+	}
+
+	private static ConfigurationItem.Attributes attributes(String ownerGroup, CiStatus status) {
+		return new ConfigurationItem.Attributes("ERP database", CiType.DATABASE, "Expenses", ownerGroup, 1, null, status,
+				Set.of());
+	}
+
+	private Incident onTheItem(String id, String title, IncidentType type) {
+		return reporting.report(new NewIncident(title, "Reported in a test", "rita", Channel.PORTAL, "Expenses", id,
+				type, Level.MEDIUM, Level.MEDIUM));
+	}
+
+	private String summary(Task task, String user) throws Exception {
+		var answer = get("/engine-rest/task/" + task.getId() + "/form-variables", user);
+		assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+		return json.readTree(answer.body()).path(IncidentBrief.VARIABLE).path("value").asText();
 	}
 
 }

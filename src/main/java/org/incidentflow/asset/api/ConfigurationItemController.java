@@ -1,12 +1,18 @@
 package org.incidentflow.asset.api;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.StringReader;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.charset.UnsupportedCharsetException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 
 import org.incidentflow.asset.CiStatus;
@@ -28,10 +34,15 @@ import org.incidentflow.web.FieldProblem;
 import org.incidentflow.web.InvalidRequestException;
 import org.incidentflow.web.Problems;
 import org.incidentflow.web.ValidationProblem;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -72,9 +83,12 @@ public class ConfigurationItemController {
 	private final ConfigurationItemImport importer;
 	private final IncidentSearch incidents;
 	private final CurrentUser currentUser;
+	private final DataSize importMaxSize;
 
 	public ConfigurationItemController(ConfigurationItemRegistry registry, ConfigurationItemImport importer,
-			IncidentSearch incidents, CurrentUser currentUser) {
+			IncidentSearch incidents, CurrentUser currentUser,
+			@Value("${incidentflow.assets.import-max-size:5MB}") DataSize importMaxSize) {
+		this.importMaxSize = importMaxSize;
 		this.registry = registry;
 		this.importer = importer;
 		this.incidents = incidents;
@@ -190,11 +204,64 @@ public class ConfigurationItemController {
 
 	@PostMapping(path = "/import", consumes = { "text/csv", MediaType.TEXT_PLAIN_VALUE })
 	@Operation(summary = "Import configuration items from CSV",
-			description = "Idempotent by id: new ids are registered, known ids replaced (unchanged rows change nothing). A header row names the columns: id, name, type, service, criticality (required), owner_group, location, status, depends_on, runs_on (ids separated by ; or spaces). Good rows are imported in one transaction, refused rows are listed with their reason. At most 10,000 rows. Process owners, cmdb-managers, administrators.")
+			description = "Idempotent by id: new ids are registered, known ids replaced (unchanged rows change nothing). A header row names the columns: id, name, type, service, criticality (required), owner_group, location, status, depends_on, runs_on (ids separated by ; or spaces). Good rows are imported in one transaction, refused rows are listed with their reason. At most 10,000 rows and 5 MB (incidentflow.assets.import-max-size). Process owners, cmdb-managers, administrators.")
 	@ApiResponse(responseCode = "200", description = "What the import did")
-	public ImportReportView importCsv(@RequestBody String csv) {
+	@ApiResponse(responseCode = "413", description = "The file is larger than incidentflow.assets.import-max-size (5 MB by default)",
+			content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, description = "The CSV file, UTF-8 unless the Content-Type names another charset",
+			content = { @Content(mediaType = "text/csv", schema = @Schema(type = "string")),
+					@Content(mediaType = MediaType.TEXT_PLAIN_VALUE, schema = @Schema(type = "string")) })
+	public ImportReportView importCsv(HttpServletRequest request) {
 		requireWriter();
-		return ImportReportView.of(importer.importCsv(new StringReader(csv), currentUser.requireId()));
+		return ImportReportView.of(importer.importCsv(new StringReader(body(request)), currentUser.requireId()));
+	}
+
+	/**
+	 * The file, refused with a 413 before it is parsed or held in memory as a whole when it is larger than the limit:
+	 * by its Content-Length at once, by reading at most one byte more than the limit when it is sent in chunks.
+	 */
+	private String body(HttpServletRequest request) {
+		long limit = importMaxSize.toBytes();
+		if (request.getContentLengthLong() > limit) {
+			throw tooLarge();
+		}
+		byte[] bytes;
+		try (InputStream in = request.getInputStream()) {
+			bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+		}
+		catch (IOException e) {
+			throw Problems.of(HttpStatus.BAD_REQUEST, "Unreadable request", "The file could not be read.");
+		}
+		if (bytes.length > limit) {
+			throw tooLarge();
+		}
+		Charset charset = StandardCharsets.UTF_8;
+		if (request.getContentType() != null) {
+			try {
+				Charset declared = MediaType.parseMediaType(request.getContentType()).getCharset();
+				charset = declared == null ? charset : declared;
+			}
+			catch (InvalidMediaTypeException | UnsupportedCharsetException e) {
+				throw new InvalidRequestException("Content-Type", "names no known character set");
+			}
+		}
+		return new String(bytes, charset);
+	}
+
+	static String readable(DataSize size) {
+		long bytes = size.toBytes();
+		if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) == 0) {
+			return size.toMegabytes() + " MB";
+		}
+		return bytes >= 1024 && bytes % 1024 == 0 ? size.toKilobytes() + " KB" : bytes + " bytes";
+	}
+
+	private ErrorResponseException tooLarge() {
+		ErrorResponseException tooLarge = Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "File too large",
+				"An import file is at most " + readable(importMaxSize) + "; split it.");
+		tooLarge.getBody().setProperty("errors", List.of(new FieldProblem("file", "is larger than "
+				+ readable(importMaxSize))));
+		return tooLarge;
 	}
 
 	private ConfigurationItemView view(ConfigurationItem item) {
