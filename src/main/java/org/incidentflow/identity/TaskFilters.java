@@ -41,7 +41,7 @@ public class TaskFilters {
 		Filter existing = filterService.createTaskFilterQuery().filterName(MY_TASKS).filterOwner(userId)
 				.singleResult();
 		if (existing != null) {
-			return existing;
+			return withProductColumns(existing);
 		}
 		TaskQuery query = taskService.createTaskQuery().taskAssignee(userId)
 				.orderByTaskPriority().desc().orderByDueDate().asc();
@@ -63,6 +63,9 @@ public class TaskFilters {
 			filter = filterService.saveFilter(filterService.newTaskFilter(MY_GROUPS_TASKS).setQuery(query)
 					.setProperties(properties("Open tasks of " + groupId, 0)));
 		}
+		else {
+			filter = withProductColumns(filter);
+		}
 		grants.grantGroup(groupId, Resources.FILTER, filter.getId(), Permissions.READ);
 		return filter;
 	}
@@ -78,9 +81,39 @@ public class TaskFilters {
 			filter = filterService.saveFilter(filterService.newTaskFilter(ALL_TASKS).setQuery(query)
 					.setProperties(properties("All tasks I may see", 10)));
 		}
+		else {
+			filter = withProductColumns(filter);
+		}
 		grants.grantGroup(AccessGroups.INCIDENT_MANAGERS, Resources.FILTER, filter.getId(), Permissions.READ);
 		return filter;
 	}
+
+	/**
+	 * Filters saved by an earlier version lack columns added since (Tasklist shows only the variables a filter lists):
+	 * the missing ones are appended. Columns someone added or relabelled in Tasklist are kept, none is removed.
+	 */
+	@SuppressWarnings("unchecked")
+	private Filter withProductColumns(Filter filter) {
+		Map<String, Object> properties = filter.getProperties() == null ? new LinkedHashMap<>()
+				: new LinkedHashMap<>(filter.getProperties());
+		List<Map<String, Object>> columns = properties.get("variables") instanceof List<?> list
+				? new java.util.ArrayList<>((List<Map<String, Object>>) list) : new java.util.ArrayList<>();
+		List<Map<String, Object>> missing = COLUMNS.stream()
+				.filter(column -> columns.stream().noneMatch(c -> column.get("name").equals(c.get("name"))))
+				.toList();
+		if (missing.isEmpty()) {
+			return filter;
+		}
+		columns.addAll(missing);
+		properties.put("variables", columns);
+		return filterService.saveFilter(filter.setProperties(properties));
+	}
+
+	/** Shown under each task of the list: the SLA at a glance ({@code sla.SlaStatus}), who and what. */
+	private static final List<Map<String, Object>> COLUMNS = List.of(
+			Map.of("name", IncidentProcess.Vars.SLA_STATUS, "label", "SLA"),
+			Map.of("name", IncidentProcess.Vars.CALLER, "label", "Caller"),
+			Map.of("name", IncidentProcess.Vars.SERVICE, "label", "Service"));
 
 	private static Map<String, Object> properties(String description, int priority) {
 		Map<String, Object> properties = new LinkedHashMap<>();
@@ -88,11 +121,7 @@ public class TaskFilters {
 		// Tasklist lists filters by ascending priority
 		properties.put("priority", priority);
 		properties.put("refresh", true);
-		// shown under each task of the list: the SLA at a glance (set by the warning and breach steps), who and what
-		properties.put("variables", List.of(
-				Map.of("name", IncidentProcess.Vars.SLA_STATUS, "label", "SLA"),
-				Map.of("name", IncidentProcess.Vars.CALLER, "label", "Caller"),
-				Map.of("name", IncidentProcess.Vars.SERVICE, "label", "Service")));
+		properties.put("variables", COLUMNS);
 		return properties;
 	}
 

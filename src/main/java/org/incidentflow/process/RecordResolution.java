@@ -9,6 +9,7 @@ import org.incidentflow.incident.Incident;
 import org.incidentflow.incident.IncidentNotice.Kind;
 import org.incidentflow.incident.State;
 import org.incidentflow.sla.SlaClock;
+import org.incidentflow.sla.SlaStatus;
 import org.incidentflow.knowledge.KnowledgeFromForm;
 import org.springframework.stereotype.Component;
 
@@ -49,6 +50,7 @@ public class RecordResolution implements JavaDelegate {
 		incident.setWorkaround(ProcessRecords.string(execution, Vars.WORKAROUND));
 		// resolved with a known error or article chosen in the form's knowledge suggestions (org.incidentflow.knowledge)
 		knowledge.apply(execution, incident);
+		SlaStatus.refresh(execution, incident);
 		records.event(incident, "RESOLVED", incident.getResolutionCode().replace('_', ' ')
 				+ (notes == null ? "" : ": " + notes));
 		records.tellUser(incident, Kind.RESOLVED, incident.getCaller(),

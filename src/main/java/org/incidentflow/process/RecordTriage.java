@@ -13,6 +13,7 @@ import org.incidentflow.incident.IncidentType;
 import org.incidentflow.incident.Level;
 import org.incidentflow.incident.State;
 import org.incidentflow.knowledge.KnowledgeFromForm;
+import org.incidentflow.sla.SlaStatus;
 import org.springframework.stereotype.Component;
 
 /**
@@ -62,6 +63,8 @@ public class RecordTriage implements JavaDelegate {
 		}
 		// a known error or article chosen in the form's knowledge suggestions (org.incidentflow.knowledge)
 		knowledge.apply(execution, incident);
+		// the first response is in: a "response due soon" is over
+		SlaStatus.refresh(execution, incident);
 		records.event(incident, "TRIAGED", "Classified as " + classification.replace('_', ' ')
 				+ (reassess ? "; facts corrected, category, priority and SLA decided again" : ""));
 	}

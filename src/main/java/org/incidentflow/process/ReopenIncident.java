@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.incidentflow.incident.Incident;
 import org.incidentflow.incident.State;
+import org.incidentflow.sla.SlaStatus;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,6 +28,7 @@ public class ReopenIncident implements JavaDelegate {
 		incident.setReopenCount(incident.getReopenCount() + 1);
 		incident.setState(State.IN_PROGRESS);
 		incident.setResolvedAt(null);
+		SlaStatus.refresh(execution, incident);
 		records.event(incident, "REOPENED", "Resolution rejected by the caller: "
 				+ ProcessRecords.string(execution, Vars.REJECTION_REASON));
 	}

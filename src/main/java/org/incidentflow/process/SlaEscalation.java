@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.incidentflow.incident.ActivityRepository;
 import org.incidentflow.incident.Incident;
 import org.incidentflow.incident.IncidentNotice.Kind;
+import org.incidentflow.sla.SlaStatus;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,7 +38,7 @@ public class SlaEscalation {
 			return;
 		}
 		String detail = label + " target due at " + due(execution, target).toInstant();
-		execution.setVariable(Vars.SLA_STATUS, "⚠ " + label + " due soon");
+		SlaStatus.refresh(execution, incident);
 		records.event(incident, "SLA_WARNING", detail);
 		records.tellGroup(incident, Kind.SLA_WARNING, incident.getAssignmentGroup(), detail);
 	}
@@ -56,7 +57,7 @@ public class SlaEscalation {
 		}
 		String detail = label(target) + " target breached (was due at " + due(execution, target).toInstant()
 				+ "); escalated to " + INCIDENT_MANAGERS;
-		execution.setVariable(Vars.SLA_STATUS, "✖ " + label(target) + " breached");
+		SlaStatus.refresh(execution, incident);
 		records.event(incident, "SLA_BREACHED", detail);
 		records.tellGroup(incident, Kind.SLA_BREACHED, INCIDENT_MANAGERS, detail);
 	}

@@ -79,6 +79,7 @@ public class SlaClock {
 		execution.setVariable(SLA_WARNING_PERCENT, targets.warningPercent());
 		setDueDates(execution, incident, targets);
 		rescheduleTimers(execution, false);
+		SlaStatus.refresh(execution, incident);
 	}
 
 	/** Stops the clock: the resolution timers stay where they are but cannot fire until {@link #resume}. */
@@ -88,6 +89,7 @@ public class SlaClock {
 		pauses.save(new SlaPause(incident.getId(), now,
 				incident.getOnHoldReason() == null ? null : incident.getOnHoldReason().code()));
 		withoutAuthorization(() -> timerJobs(execution).forEach(job -> suspend(job, true)));
+		SlaStatus.refresh(execution, incident);
 	}
 
 	/**
@@ -98,6 +100,7 @@ public class SlaClock {
 	public Duration resume(DelegateExecution execution, Incident incident) {
 		Duration paused = endPause(execution, incident);
 		rescheduleTimers(execution, true);
+		SlaStatus.refresh(execution, incident);
 		return paused;
 	}
 

@@ -60,6 +60,24 @@ class IdentitySetupTest extends WebTestSupport {
 	}
 
 	@Test
+	@SuppressWarnings("unchecked")
+	void filtersOfAnEarlierVersionGainTheNewColumnsAndKeepTheirOwn() {
+		var filter = taskFilters.ensureGroupFilter("service-desk");
+		// as saved before the SLA column existed, with a column someone added in Tasklist
+		java.util.Map<String, Object> old = new java.util.LinkedHashMap<>(filter.getProperties());
+		old.put("variables", java.util.List.of(java.util.Map.of("name", "priority", "label", "Priority"),
+				java.util.Map.of("name", "caller", "label", "Requested by")));
+		filterService.saveFilter(filter.setProperties(old));
+
+		identitySetup.afterSingletonsInstantiated();
+
+		var columns = (java.util.List<java.util.Map<String, Object>>) filterService.getFilter(filter.getId())
+			.getProperties().get("variables");
+		assertThat(columns).extracting(c -> c.get("name") + "=" + c.get("label"))
+			.containsExactly("priority=Priority", "caller=Requested by", "slaStatus=SLA", "service=Service");
+	}
+
+	@Test
 	void agentsMayStartIncidentsButRequestersMayNot() {
 		assertThat(authorizationService.isUserAuthorized("alice", java.util.List.of("service-desk"),
 				org.camunda.bpm.engine.authorization.Permissions.CREATE_INSTANCE,
