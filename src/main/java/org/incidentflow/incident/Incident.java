@@ -57,6 +57,14 @@ public class Incident {
 	@Column(nullable = false, length = NAME_MAX)
 	private String caller;
 
+	/**
+	 * Who reported it, when that is not the caller: a colleague through the portal or the API, an agent on the phone.
+	 * Null for incidents reported before it was recorded. A requester who reported an incident follows it like its
+	 * caller ({@link IncidentAccess}).
+	 */
+	@Column(name = "reported_by", length = NAME_MAX, updatable = false)
+	private String reportedBy;
+
 	@Enumerated(EnumType.STRING)
 	@Column(nullable = false, length = 20)
 	private Channel channel;
@@ -268,6 +276,16 @@ public class Incident {
 	public String getDescription() { return description; }
 	public void setDescription(String description) { this.description = description; }
 	public String getCaller() { return caller; }
+
+	public String getReportedBy() { return reportedBy; }
+
+	/** Set once, when the incident is logged: who reported it does not change afterwards. */
+	void reportedBy(String userId) {
+		if (reportedBy != null) {
+			throw new IllegalStateException("Incident " + number + " already has its reporter");
+		}
+		reportedBy = userId;
+	}
 	public void setCaller(String caller) { this.caller = caller; }
 	public Channel getChannel() { return channel; }
 	public void setChannel(Channel channel) { this.channel = channel; }

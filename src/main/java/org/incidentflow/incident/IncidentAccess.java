@@ -10,7 +10,9 @@ import org.springframework.data.jpa.domain.Specification;
  * <li><b>Agents</b> (service-desk, network-ops, app-support, security-ops, incident-managers, camunda-admin) see every
  * incident except those of type {@code security}, which only security-ops, incident-managers and camunda-admin see.</li>
  * <li><b>Requesters</b> (group requesters, not an agent) and <b>integrations</b> (group integrations, e.g. the
- * monitoring user) see and act only on the incidents whose caller they are, and report only for themselves.</li>
+ * monitoring user) see and act only on the incidents whose caller they are or that they reported. A requester may
+ * report for a colleague and then follows that incident like its caller (reads it, comments), but only the caller
+ * accepts or rejects the resolution and rates it. Integrations report only in their own name.</li>
  * <li>Anyone else (e.g. process-owners only) has no access to incident records through the API.</li>
  * </ul>
  * Lists and counts are restricted in the query ({@link #visibleTo(Viewer)}); a single incident the viewer may not see
@@ -57,14 +59,16 @@ public final class IncidentAccess {
 	}
 
 	public static boolean mayReportFor(Viewer viewer, String caller) {
-		return isAgent(viewer) || (isCallerOnly(viewer) && viewer.userId().equals(caller));
+		return isAgent(viewer) || (isCallerOnly(viewer) && viewer.userId().equals(caller))
+				|| (isCallerOnly(viewer) && viewer.inAnyOf(Set.of(REQUESTERS)));
 	}
 
 	public static boolean maySee(Viewer viewer, Incident incident) {
 		if (isAgent(viewer)) {
 			return incident.getType() != IncidentType.SECURITY || viewer.inAnyOf(SECURITY_CLEARED_GROUPS);
 		}
-		return isCallerOnly(viewer) && viewer.userId().equals(incident.getCaller());
+		return isCallerOnly(viewer) && (viewer.userId().equals(incident.getCaller())
+				|| viewer.userId().equals(incident.getReportedBy()));
 	}
 
 	/** Internal work notes, field changes and internal activity. */
@@ -90,7 +94,8 @@ public final class IncidentAccess {
 			return (root, query, cb) -> cb.notEqual(root.get("type"), IncidentType.SECURITY);
 		}
 		if (isCallerOnly(viewer)) {
-			return (root, query, cb) -> cb.equal(root.get("caller"), viewer.userId());
+			return (root, query, cb) -> cb.or(cb.equal(root.get("caller"), viewer.userId()),
+					cb.equal(root.get("reportedBy"), viewer.userId()));
 		}
 		return (root, query, cb) -> cb.disjunction();
 	}

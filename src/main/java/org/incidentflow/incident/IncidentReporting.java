@@ -62,7 +62,9 @@ public class IncidentReporting {
 				(String) execution.getVariable(Vars.CONFIGURATION_ITEM),
 				IncidentType.fromCode((String) execution.getVariable(Vars.INCIDENT_TYPE)),
 				Level.fromCode((String) execution.getVariable(Vars.IMPACT)),
-				Level.fromCode((String) execution.getVariable(Vars.URGENCY)));
+				Level.fromCode((String) execution.getVariable(Vars.URGENCY)))
+			// the agent signed in to Tasklist who filled the start form (the model's initiator variable)
+			.reportedBy((String) execution.getVariable(Vars.REPORTED_BY));
 		Incident incident = createRecord(report);
 		incident.setProcessInstanceId(execution.getProcessInstanceId());
 		execution.setProcessBusinessKey(incident.getNumber());
@@ -76,6 +78,7 @@ public class IncidentReporting {
 		Incident incident = new Incident(report.title(), report.caller(), report.channel(), report.type(),
 				report.impact(), report.urgency(), ActivityLog.now());
 		incident.setDescription(report.description());
+		incident.reportedBy(report.reportedBy());
 		incident.setService(report.service());
 		incident.setConfigurationItem(report.configurationItem());
 		Optional<ConfigurationItemLinks.LinkedItem> linked = configurationItems.resolve(report.configurationItem());
@@ -88,7 +91,9 @@ public class IncidentReporting {
 		// the number must be set before persist(): Hibernate inserts the state it saw at persist time
 		incident.setNumber(Incident.formatNumber(incidents.nextNumber()));
 		incident = incidents.save(incident);
-		activity.event(incident, "REPORTED", "Reported via " + report.channel().code() + " by " + report.caller());
+		activity.event(incident, "REPORTED", "Reported via " + report.channel().code() + " by "
+				+ (report.reportedBy() == null || report.reportedBy().equals(report.caller()) ? report.caller()
+						: report.reportedBy() + " for " + report.caller()));
 		return incident;
 	}
 

@@ -23,7 +23,8 @@ import org.incidentflow.web.Problems;
 import org.springframework.stereotype.Service;
 
 /**
- * What the portal reads: the viewer's own incidents (those whose caller they are) and their public side. The
+ * What the portal reads: the viewer's own incidents (those whose caller they are or that they reported for someone
+ * else) and their public side. The
  * portal applies this restriction to every user, agents included, on top of the API's rules
  * ({@link IncidentAccess}): the portal is the caller's view, never the service desk's.
  */
@@ -42,7 +43,7 @@ public class PortalIncidents {
 
 	/** The viewer's incidents, newest first; {@code state} one state code or null, {@code q} text or null. */
 	public PageView<IncidentSummary> mine(Viewer viewer, String state, String q) {
-		return search.list(new IncidentFilter(state, null, null, null, viewer.userId(), null, null, null, q, 0,
+		return search.followedBy(new IncidentFilter(state, null, null, null, null, null, null, null, q, 0,
 				PAGE_SIZE, List.of("updatedAt", "desc")), viewer);
 	}
 
@@ -52,12 +53,31 @@ public class PortalIncidents {
 	 */
 	public IncidentDetails own(String number, Viewer viewer) {
 		IncidentDetails details = search.details(number, viewer);
-		if (!viewer.userId().equals(details.caller())) {
+		if (!viewer.userId().equals(details.caller()) && !viewer.userId().equals(details.reportedBy())) {
 			throw Problems.notFound("Incident not found",
 					"There is no incident " + number.trim().toUpperCase(Locale.ROOT) + ".");
 		}
 		return details;
 	}
+
+	/**
+	 * The person a requester reports for, as typed: a known user by id or e-mail address (their user id), or the
+	 * e-mail address of someone without an account (kept as typed, as the start form does); empty if it is neither.
+	 */
+	public Optional<String> personNamed(String typed) {
+		String value = typed.trim();
+		if (identityService.createUserQuery().userId(value).count() == 1) {
+			return Optional.of(value);
+		}
+		var byMail = identityService.createUserQuery().userEmail(value).list();
+		if (byMail.size() == 1) {
+			return Optional.of(byMail.get(0).getId());
+		}
+		return EMAIL.matcher(value).matches() ? Optional.of(value) : Optional.empty();
+	}
+
+	private static final java.util.regex.Pattern EMAIL = java.util.regex.Pattern
+		.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
 	/** Public comments and the public lifecycle, oldest first. Work notes and internal events never appear. */
 	public List<TimelineEntry> timeline(IncidentDetails incident) {

@@ -108,7 +108,7 @@ public class PortalPages {
 
 	@GetMapping("/report")
 	String reportForm(Model model) {
-		return showReportForm(model, new ReportForm(null, null, null, null, null, null,
+		return showReportForm(model, new ReportForm(null, null, null, null, null, null, null,
 				UUID.randomUUID().toString()), Map.of());
 	}
 
@@ -150,11 +150,25 @@ public class PortalPages {
 		if (work.isEmpty()) {
 			errors.put("work", "Choose whether you can still work.");
 		}
+		// reporting for a colleague: "My incidents" lists it for both, only the colleague confirms and rates
+		String caller = null;
+		if (trimmed(form.caller()) != null) {
+			if (form.caller().trim().length() > Incident.NAME_MAX) {
+				errors.put("caller", "Use at most " + Incident.NAME_MAX + " characters.");
+			}
+			else {
+				caller = incidents.personNamed(form.caller()).orElse(null);
+				if (caller == null) {
+					errors.put("caller", "Enter the user name or e-mail address of the person affected, or leave it "
+							+ "empty if it is you.");
+				}
+			}
+		}
 		if (!errors.isEmpty()) {
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
 			return showReportForm(model, form, errors);
 		}
-		ReportIncidentRequest request = new ReportIncidentRequest(title, trimmed(form.description()), null,
+		ReportIncidentRequest request = new ReportIncidentRequest(title, trimmed(form.description()), caller,
 				Channel.PORTAL.code(), trimmed(form.service()), null, kind.get().code().code(),
 				affected.get().code().code(), work.get().code().code());
 		String number;
@@ -298,12 +312,15 @@ public class PortalPages {
 		model.addAttribute("incident", incident);
 		model.addAttribute("timeline", incidents.timeline(incident));
 		model.addAttribute("stateLabel", stateLabel(incident));
-		model.addAttribute("awaitingConfirmation", actions.awaitsConfirmation(incident.number()));
+		// a colleague who reported it follows it; the decision on the resolution and the rating are the caller's
+		boolean caller = viewer.userId().equals(incident.caller());
+		model.addAttribute("isCaller", caller);
+		model.addAttribute("awaitingConfirmation", caller && actions.awaitsConfirmation(incident.number()));
 		model.addAttribute("awaitingCaller", "on_hold".equals(incident.state())
 				&& "awaiting_caller".equals(incident.onHoldReason()));
 		model.addAttribute("cancelable", "new".equals(incident.state()) || "in_progress".equals(incident.state())
 				|| "on_hold".equals(incident.state()));
-		model.addAttribute("mayRate", incident.csatScore() == null
+		model.addAttribute("mayRate", caller && incident.csatScore() == null
 				&& ("resolved".equals(incident.state()) || "closed".equals(incident.state())));
 		model.addAttribute("errors", errors);
 		model.addAttribute("respondBy", incident.firstResponseAt() == null && incident.responseDueAt() != null
@@ -351,7 +368,7 @@ public class PortalPages {
 			case "type" -> "kind";
 			case "impact" -> "affected";
 			case "urgency" -> "work";
-			case "title", "description", "service" -> error.field();
+			case "title", "description", "service", "caller" -> error.field();
 			default -> "page";
 		};
 	}
@@ -362,7 +379,7 @@ public class PortalPages {
 
 	/** The report form as posted; answers are the values of {@link CallerAnswers}. */
 	public record ReportForm(String title, String description, String service, String kind, String affected,
-			String work, String formKey) {
+			String work, String caller, String formKey) {
 	}
 
 	/** For templates: a time in the service desk's zone. */

@@ -92,7 +92,10 @@ public class IncidentBrief {
 			.append(" · **Assignee** ").append(or(incident.getAssignee())).append("\n\n");
 		md.append("**Caller** ").append(escape(incident.getCaller())).append(" via ")
 			.append(incident.getChannel() == null ? "unknown channel" : words(incident.getChannel().name()))
-			.append(" · reported ").append(TIME.format(incident.getReportedAt())).append("\n\n");
+			.append(" · reported ").append(TIME.format(incident.getReportedAt()))
+			.append(incident.getReportedBy() != null && !incident.getReportedBy().equals(incident.getCaller())
+					? " by " + escape(incident.getReportedBy()) : "")
+			.append("\n\n");
 		md.append("**Service** ").append(escape(or(incident.getService())))
 			.append(" · **Configuration item** ").append(escape(or(incident.getConfigurationItem())))
 			.append(" · **Type** ").append(incident.getType() == null ? "–" : words(incident.getType().name()))

@@ -30,7 +30,20 @@ class IncidentAccessTest {
 		assertThat(IncidentAccess.maySee(RITA, robsOutage)).isFalse();
 		assertThat(IncidentAccess.maySeeInternals(RITA)).isFalse();
 		assertThat(IncidentAccess.mayReportFor(RITA, "rita")).isTrue();
-		assertThat(IncidentAccess.mayReportFor(RITA, "rob")).isFalse();
+	}
+
+	@Test
+	void aRequesterReportingForAColleagueFollowsItButOnlyTheCallerDecidesOnTheResolution() {
+		assertThat(IncidentAccess.mayReportFor(RITA, "rob")).isTrue();
+		Incident forRob = incident("rob", IncidentType.HARDWARE);
+		forRob.reportedBy("rita");
+		assertThat(IncidentAccess.maySee(RITA, forRob)).isTrue();
+		assertThat(IncidentAccess.maySee(new Viewer("rob", Set.of("requesters")), forRob)).isTrue();
+		assertThat(IncidentAccess.maySee(new Viewer("rose", Set.of("requesters")), forRob)).isFalse();
+		assertThat(IncidentAccess.mayConfirmResolution(RITA, forRob)).isFalse();
+		assertThat(IncidentAccess.mayConfirmResolution(new Viewer("rob", Set.of("requesters")), forRob)).isTrue();
+		// the reporter is a follower, not an agent: still no internals
+		assertThat(IncidentAccess.maySeeInternals(RITA)).isFalse();
 	}
 
 	@Test

@@ -115,7 +115,7 @@ class PortalPagesAccessTest {
 		when(search.details(eq(ROBS), any())).thenReturn(IncidentDetailsFixtures.details(robs, true, comments, activity));
 		when(search.details(eq(MISSING), any())).thenThrow(Problems.notFound("Incident not found",
 				"There is no incident " + MISSING + "."));
-		when(search.list(any(), any())).thenReturn(new PageView<>(List.of(), 0, 50, 0, 0));
+		when(search.followedBy(any(), any())).thenReturn(new PageView<>(List.of(), 0, 50, 0, 0));
 
 		GroupQuery groups = mock(GroupQuery.class, org.mockito.Answers.RETURNS_SELF);
 		Group networkOps = mock(Group.class);
@@ -177,9 +177,11 @@ class PortalPagesAccessTest {
 		assertThat(mvc.perform(get("/portal/incidents/" + ROBS)).andReturn().getResponse().getStatus()).isEqualTo(404);
 
 		mvc.perform(get("/portal/incidents").header("HX-Request", "true")).andExpect(status().isOk());
-		ArgumentCaptor<IncidentFilter> filter = ArgumentCaptor.forClass(IncidentFilter.class);
-		verify(search).list(filter.capture(), any(Viewer.class));
-		assertThat(filter.getValue().caller()).isEqualTo("alice");
+		// the incidents she follows (caller or reporter), not all she may see as an agent (ReportedByApiTest)
+		ArgumentCaptor<Viewer> viewer = ArgumentCaptor.forClass(Viewer.class);
+		verify(search).followedBy(any(IncidentFilter.class), viewer.capture());
+		verify(search, org.mockito.Mockito.never()).list(any(), any());
+		assertThat(viewer.getValue().userId()).isEqualTo("alice");
 	}
 
 	@Test
@@ -208,8 +210,9 @@ class PortalPagesAccessTest {
 		mvc.perform(get("/portal/incidents").param("state", "bogus").header("HX-Request", "true"))
 			.andExpect(status().isOk());
 		ArgumentCaptor<IncidentFilter> filter = ArgumentCaptor.forClass(IncidentFilter.class);
-		verify(search, org.mockito.Mockito.times(2)).list(filter.capture(), any(Viewer.class));
-		assertThat(filter.getAllValues()).allSatisfy(f -> assertThat(f.caller()).isEqualTo("rita"));
+		ArgumentCaptor<Viewer> viewer = ArgumentCaptor.forClass(Viewer.class);
+		verify(search, org.mockito.Mockito.times(2)).followedBy(filter.capture(), viewer.capture());
+		assertThat(viewer.getAllValues()).allSatisfy(v -> assertThat(v.userId()).isEqualTo("rita"));
 		assertThat(filter.getAllValues().get(0).state()).isEqualTo("on_hold");
 		assertThat(filter.getAllValues().get(0).q()).isEqualTo("laptop");
 		assertThat(filter.getAllValues().get(1).state()).as("an unknown state lists all").isNull();

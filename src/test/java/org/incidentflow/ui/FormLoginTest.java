@@ -219,6 +219,35 @@ class FormLoginTest extends WebTestSupport {
 	}
 
 	@Test
+	void aRequesterReportsForAColleagueInThePortalAndBothFollowIt() {
+		Browser rita = new Browser();
+		rita.login("rita", DEMO_PASSWORD);
+		rita.get("/portal/report");
+		Map<String, String> form = new java.util.HashMap<>(Map.of("title", "Rob's badge " + java.util.UUID.randomUUID(),
+				"kind", "hardware", "affected", "only_me", "work", "slowly", "caller", "nobody at all"));
+		HttpResponse<String> refused = rita.post("/portal/report", form, true);
+		assertThat(refused.statusCode()).isEqualTo(400);
+		assertThat(refused.body()).contains("id=\"caller-error\"", "user name or e-mail address");
+
+		form.put("caller", "rob");
+		HttpResponse<String> reported = rita.post("/portal/report", form, true);
+		assertThat(reported.statusCode()).as(reported.body()).isEqualTo(302);
+		String location = reported.headers().firstValue("Location").orElseThrow();
+		String number = location.substring(location.lastIndexOf('/') + 1);
+		HttpResponse<String> page = rita.get("/portal/incidents/" + number);
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.body()).contains("rita for rob");
+		assertThat(rita.get("/portal/incidents").body()).contains(number);
+
+		Browser rob = new Browser();
+		rob.login("rob", DEMO_PASSWORD);
+		assertThat(rob.get("/portal/incidents").body()).contains(number);
+		assertThat(rob.get("/portal/incidents/" + number).statusCode()).isEqualTo(200);
+		assertThat(get("/api/incidents/" + number, "alice").body()).contains("\"caller\":\"rob\"",
+				"\"reportedBy\":\"rita\"");
+	}
+
+	@Test
 	void aNulCharacterInAPortalFieldIsA400NamingItAndStoresNothing() {
 		Browser rita = new Browser();
 		rita.login("rita", DEMO_PASSWORD);

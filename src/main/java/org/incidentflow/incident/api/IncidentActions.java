@@ -64,7 +64,7 @@ public class IncidentActions {
 		IncidentSearch.requireAccess(viewer);
 		String caller = blankToNull(request.caller()) == null ? viewer.userId() : request.caller().trim();
 		if (!IncidentAccess.mayReportFor(viewer, caller)) {
-			throw Problems.forbidden("You can only report incidents for yourself.");
+			throw Problems.forbidden("Integrations report incidents only in their own name.");
 		}
 		Channel channel = request.channel() == null ? Channel.PORTAL
 				: EnumCodeValidator.parse(Channel.class, "channel", request.channel());
@@ -72,7 +72,8 @@ public class IncidentActions {
 				channel, blankToNull(request.service()), blankToNull(request.configurationItem()),
 				EnumCodeValidator.parse(IncidentType.class, "type", request.type()),
 				EnumCodeValidator.parse(Level.class, "impact", request.impact()),
-				EnumCodeValidator.parse(Level.class, "urgency", request.urgency()));
+				EnumCodeValidator.parse(Level.class, "urgency", request.urgency()))
+			.reportedBy(viewer.userId());
 		return throughProcess(() -> reporting.report(incident).getNumber());
 	}
 

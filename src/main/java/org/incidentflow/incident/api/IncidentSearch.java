@@ -67,6 +67,20 @@ public class IncidentSearch {
 
 	@Transactional(readOnly = true)
 	public PageView<IncidentSummary> list(IncidentFilter filter, Viewer viewer) {
+		return list(filter, viewer, (root, query, cb) -> cb.conjunction());
+	}
+
+	/**
+	 * The incidents the viewer follows (caller or reporter), whatever else the viewer may see: the portal's
+	 * "My incidents", for agents too.
+	 */
+	@Transactional(readOnly = true)
+	public PageView<IncidentSummary> followedBy(IncidentFilter filter, Viewer viewer) {
+		return list(filter, viewer, (root, query, cb) -> cb.or(cb.equal(root.get("caller"), viewer.userId()),
+				cb.equal(root.get("reportedBy"), viewer.userId())));
+	}
+
+	private PageView<IncidentSummary> list(IncidentFilter filter, Viewer viewer, Specification<Incident> also) {
 		requireAccess(viewer);
 		List<FieldProblem> errors = new ArrayList<>();
 		Specification<Incident> matching = matching(filter, errors);
@@ -82,7 +96,7 @@ public class IncidentSearch {
 		if (!errors.isEmpty()) {
 			throw new InvalidRequestException(errors);
 		}
-		Specification<Incident> visible = IncidentAccess.visibleTo(viewer).and(matching);
+		Specification<Incident> visible = IncidentAccess.visibleTo(viewer).and(matching).and(also);
 		return PageView.of(incidents.findAll(visible, PageRequest.of(page, size, sort)), IncidentSummary::of);
 	}
 

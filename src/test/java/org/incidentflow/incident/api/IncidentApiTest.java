@@ -133,13 +133,13 @@ class IncidentApiTest extends ApiTestSupport {
 	}
 
 	@Test
-	void requesterCannotReportForSomeoneElse() throws Exception {
-		String title = "Report for rob " + IncidentFixtures.marker();
-		mvc.perform(post("/api/incidents").with(as("rita", "requesters")).contentType(MediaType.APPLICATION_JSON)
+	void anIntegrationCannotReportInSomeoneElsesName() throws Exception {
+		String title = "Alert for rob " + IncidentFixtures.marker();
+		mvc.perform(post("/api/incidents").with(as("monitoring", "integrations")).contentType(MediaType.APPLICATION_JSON)
 			.content(json.writeValueAsString(Map.of("title", title, "caller", "rob", "type", "software",
 					"impact", "low", "urgency", "low"))))
 			.andExpect(status().isForbidden())
-			.andExpect(jsonPath("$.detail").value("You can only report incidents for yourself."));
+			.andExpect(jsonPath("$.detail").value("Integrations report incidents only in their own name."));
 		assertNoRecordTitled(title);
 	}
 
