@@ -64,11 +64,13 @@ public class PortalPages {
 	private final ObjectProvider<KnowledgeSearch> knowledge;
 	private final PortalSettings settings;
 	private final DateTimeFormatter dates;
+	private final CallerAnswerDecisions answers;
 
 	public PortalPages(PortalIncidents incidents, IncidentActions actions, SatisfactionSurvey survey,
 			IdempotencyKeys idempotency, ObjectProvider<KnowledgeSearch> knowledge, PortalSettings settings,
-			SlaProperties sla) {
+			SlaProperties sla, CallerAnswerDecisions answers) {
 		this.incidents = incidents;
+		this.answers = answers;
 		this.actions = actions;
 		this.survey = survey;
 		this.idempotency = idempotency;
@@ -138,9 +140,10 @@ public class PortalPages {
 		if (form.service() != null && form.service().trim().length() > Incident.NAME_MAX) {
 			errors.put("service", "Use at most " + Incident.NAME_MAX + " characters.");
 		}
-		var kind = CallerAnswers.parse(ProblemKind.class, form.kind());
-		var affected = CallerAnswers.parse(WhoIsAffected.class, form.affected());
-		var work = CallerAnswers.parse(CanYouWork.class, form.work());
+		// what each answer means is the process owners' decision (processes/portal-caller-answers.dmn)
+		var kind = CallerAnswers.parse(ProblemKind.class, form.kind()).flatMap(answers::type);
+		var affected = CallerAnswers.parse(WhoIsAffected.class, form.affected()).flatMap(answers::impact);
+		var work = CallerAnswers.parse(CanYouWork.class, form.work()).flatMap(answers::urgency);
 		if (kind.isEmpty()) {
 			errors.put("kind", "Choose what kind of problem it is.");
 		}
@@ -169,8 +172,7 @@ public class PortalPages {
 			return showReportForm(model, form, errors);
 		}
 		ReportIncidentRequest request = new ReportIncidentRequest(title, trimmed(form.description()), caller,
-				Channel.PORTAL.code(), trimmed(form.service()), null, kind.get().code().code(),
-				affected.get().code().code(), work.get().code().code());
+				Channel.PORTAL.code(), trimmed(form.service()), null, kind.get(), affected.get(), work.get());
 		String number;
 		try {
 			// the form's key: a double click or a resent form reports one incident, not two

@@ -93,6 +93,10 @@ class PortalPagesAccessTest {
 	@MockitoBean
 	IdentityService identityService;
 
+	/** The mapping itself is the DMN's ({@code CallerAnswersDecisionTest}); here: the portal passes on its answer. */
+	@MockitoBean
+	CallerAnswerDecisions answers;
+
 	@BeforeEach
 	void records() {
 		Instant at = Instant.parse("2026-11-24T08:00:00Z");
@@ -249,6 +253,9 @@ class PortalPagesAccessTest {
 			.thenAnswer(call -> new IdempotencyKeys.Answer(((Supplier<?>) call.getArgument(5)).get().toString(), 201,
 					false));
 		when(actions.report(any(), any())).thenReturn(MINE);
+		when(answers.type(CallerAnswers.ProblemKind.DOWN)).thenReturn(java.util.Optional.of("service_outage"));
+		when(answers.impact(CallerAnswers.WhoIsAffected.MANY)).thenReturn(java.util.Optional.of("high"));
+		when(answers.urgency(CallerAnswers.CanYouWork.WORKAROUND)).thenReturn(java.util.Optional.of("low"));
 
 		mvc.perform(post("/portal/report").with(csrf()).param("title", "VPN drops").param("service", "VPN")
 				.param("kind", "down").param("affected", "many").param("work", "workaround")
