@@ -4,25 +4,24 @@ import static org.incidentflow.incident.IncidentProcess.Vars;
 
 import java.util.Locale;
 
-import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.incidentflow.incident.Comment.Visibility;
 import org.incidentflow.incident.CurrentActor;
 import org.incidentflow.incident.Incident;
 import org.incidentflow.incident.IncidentComments;
-import org.incidentflow.incident.IncidentProcess.Tasks;
 import org.incidentflow.incident.IncidentRepository;
 import org.incidentflow.process.InvalidSubmissionException;
 import org.springframework.stereotype.Component;
 
 /**
- * Complete listener of every user task, after the form check: the comment field of the form ({@code taskComment},
- * public or internal) becomes a comment or work note on the incident's record, with its activity entry, in the
- * completion's transaction, and leaves the process (the record is the one place comments live; the next form starts
- * with an empty field). A refusal of the completion rolls the comment back with it.
+ * The service tasks "Record comment" that follow each user task of the incident model: the comment field of the form
+ * just completed ({@code taskComment}, public or internal) becomes a comment or work note on the incident's record,
+ * with its activity entry, in the completion's transaction, and leaves the process (the record is the one place
+ * comments live; the next form starts with an empty field). An invalid comment refuses the completion (400) and
+ * rolls everything back with it.
  */
 @Component("recordTaskComment")
-public class RecordTaskComment implements TaskListener {
+public class RecordTaskComment {
 
 	static final String SOURCE = "tasklist";
 
@@ -36,12 +35,21 @@ public class RecordTaskComment implements TaskListener {
 		this.actor = actor;
 	}
 
-	@Override
-	public void notify(DelegateTask task) {
-		Object body = task.getVariable(Vars.TASK_COMMENT);
-		Object visibility = task.getVariable(Vars.TASK_COMMENT_VISIBILITY);
-		task.getExecution().removeVariable(Vars.TASK_COMMENT);
-		task.getExecution().removeVariable(Vars.TASK_COMMENT_VISIBILITY);
+	/** After an agent's task: a public comment or an internal work note, as chosen in the form. */
+	public void fromAgent(DelegateExecution execution) {
+		record(execution, false);
+	}
+
+	/** After the caller's own task (confirm resolution): what the caller writes is public, never a work note. */
+	public void fromCaller(DelegateExecution execution) {
+		record(execution, true);
+	}
+
+	private void record(DelegateExecution execution, boolean caller) {
+		Object body = execution.getVariable(Vars.TASK_COMMENT);
+		Object visibility = execution.getVariable(Vars.TASK_COMMENT_VISIBILITY);
+		execution.removeVariable(Vars.TASK_COMMENT);
+		execution.removeVariable(Vars.TASK_COMMENT_VISIBILITY);
 		if (body == null || body.toString().isBlank()) {
 			return;
 		}
@@ -49,17 +57,11 @@ public class RecordTaskComment implements TaskListener {
 			throw new InvalidSubmissionException(Vars.TASK_COMMENT,
 					"Comment must be text of at most " + Incident.TEXT_MAX + " characters.");
 		}
-		// the caller's own task (confirm resolution): what the caller writes is public, never a work note
-		Visibility kind = Tasks.CONFIRM_RESOLUTION.equals(task.getTaskDefinitionKey())
-				? callerVisibility(visibility) : visibility(visibility);
-		Incident incident = incidents.findByNumber(task.getExecution().getProcessBusinessKey())
-			.orElseThrow(() -> new IllegalStateException("No incident record for " + task.getExecution()
-				.getProcessBusinessKey()));
-		String author = actor.userId();
-		if (CurrentActor.SYSTEM.equals(author) && task.getAssignee() != null) {
-			author = task.getAssignee();
-		}
-		comments.add(incident, author, kind, text.strip(), SOURCE);
+		Visibility kind = caller ? callerVisibility(visibility) : visibility(visibility);
+		Incident incident = incidents.findByNumber(execution.getProcessBusinessKey())
+			.orElseThrow(() -> new IllegalStateException("No incident record for "
+				+ execution.getProcessBusinessKey()));
+		comments.add(incident, actor.userId(), kind, text.strip(), SOURCE);
 	}
 
 	static Visibility callerVisibility(Object value) {

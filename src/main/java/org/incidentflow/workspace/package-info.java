@@ -8,6 +8,7 @@
  * {@link org.incidentflow.workspace.IncidentBrief} writes the summary (Markdown, rendered by the text view of every
  * Camunda Form); {@link org.incidentflow.workspace.TaskFormSummary} adds it, freshly read, to the form variables
  * Tasklist loads, so the summary is never a stale copy kept in the process; {@link
- * org.incidentflow.workspace.RecordTaskComment} moves the comment field of a submitted form to the record.
+ * org.incidentflow.workspace.RecordTaskComment} (the model's "Record comment" service tasks) moves the comment field of a
+ * submitted form to the record.
  */
 package org.incidentflow.workspace;
