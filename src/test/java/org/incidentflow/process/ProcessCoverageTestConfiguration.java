@@ -3,6 +3,7 @@ package org.incidentflow.process;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.spring.boot.starter.configuration.impl.AbstractCamundaConfiguration;
+import org.camunda.community.process_test_coverage.engine.platform7.ProcessEngineAdapter;
 import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
 import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -45,6 +46,8 @@ public class ProcessCoverageTestConfiguration {
 			@Override
 			public void postProcessEngineBuild(ProcessEngine processEngine) {
 				coverage.postProcessEngineBuild(processEngine);
+				// what runs before the first test class (the demo problems seeded at start-up) is nobody's coverage
+				new ProcessEngineAdapter(processEngine, CoverageOffTestExecutionListener.DISCARD).initializeListeners();
 			}
 		};
 	}
