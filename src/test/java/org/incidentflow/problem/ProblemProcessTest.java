@@ -53,8 +53,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Every path of {@code problem-management} and {@code problem-proposal} on the real Spring context (delegates write
  * the JPA records), each way a problem is raised, and one proposal per cluster with parallel incidents. The known-error
  * database is {@link RecordingKnownErrorRegister} while the knowledge package provides none. The process coverage
- * gate is not applied to this class (the shared context excludes the problem models so that IncidentProcessTest's
- * gate measures incident-management alone); run alone it measured 100 % of both models.
+ * gate of the shared context excludes the problem models (so that IncidentProcessTest's gate measures
+ * incident-management alone); both models are gated at 100 % by {@link ProblemManagementModelTest}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({ "demo", "test" })
