@@ -76,6 +76,7 @@ class ProblemProcessTest {
 	@Autowired IncidentRepository incidents;
 	@Autowired TransactionTemplate transaction;
 	@Autowired org.incidentflow.identity.GroupAuthorizations groupAuthorizations;
+	@Autowired DemoProblems demoProblems;
 
 	@BeforeEach
 	void setUp() {
@@ -228,6 +229,27 @@ class ProblemProcessTest {
 			.resourceId(ProblemProcess.KEY).singleResult();
 		assertThat(managers.isPermissionGranted(org.camunda.bpm.engine.authorization.Permissions.TASK_WORK)).isTrue();
 		assertThat(managers.isPermissionGranted(org.camunda.bpm.engine.authorization.Permissions.CREATE_INSTANCE)).isFalse();
+	}
+
+	@Test
+	void theDemoProblemsWentThroughTheirLifecycleAndAreSeededOnce() throws Exception {
+		List<String> titles = new ArrayList<>();
+		try (var in = getClass().getResourceAsStream("/problem/demo-problems.json")) {
+			new com.fasterxml.jackson.databind.ObjectMapper().readTree(in).get("problems")
+				.forEach(p -> titles.add(p.get("title").asText()));
+		}
+		List<Problem> demo = problemRecords.findAll().stream().filter(p -> titles.contains(p.getTitle()))
+			.filter(p -> p.getOrigin() == ProblemOrigin.API && p.getRootCause() != null).toList();
+		assertThat(demo).extracting(Problem::getTitle).containsAll(titles);
+		// each waits at its fix, its known error recorded by the Record known error step
+		for (Problem problem : demo) {
+			assertThat(problem.getKnownErrorNumber()).as(problem.getNumber()).matches("KE-\\d{6}");
+			BpmnAwareTests.assertThat(instance(problem.getNumber())).hasPassed("RecordKnownError")
+				.isWaitingAt(ProblemProcess.Tasks.FIX_THROUGH_CHANGE);
+		}
+		long before = problemRecords.count();
+		demoProblems.seed();
+		assertThat(problemRecords.count()).isEqualTo(before);
 	}
 
 	@Test
