@@ -64,4 +64,28 @@ public class AuthorizationGrants {
 				.forEach(grant -> authorizationService.deleteAuthorization(grant.getId()));
 	}
 
+	/**
+	 * Removes single permissions from a group's grant (idempotent), keeping the others: for a right an earlier
+	 * version granted together with rights that stay.
+	 */
+	public void withdrawPermissions(String groupId, Resource resource, String resourceId, Permission... permissions) {
+		for (Authorization grant : authorizationService.createAuthorizationQuery()
+				.authorizationType(Authorization.AUTH_TYPE_GRANT)
+				.groupIdIn(groupId)
+				.resourceType(resource)
+				.resourceId(resourceId)
+				.list()) {
+			boolean changed = false;
+			for (Permission permission : permissions) {
+				if (grant.isPermissionGranted(permission)) {
+					grant.removePermission(permission);
+					changed = true;
+				}
+			}
+			if (changed) {
+				authorizationService.saveAuthorization(grant);
+			}
+		}
+	}
+
 }

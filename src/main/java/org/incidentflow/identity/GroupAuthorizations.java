@@ -41,8 +41,10 @@ import org.springframework.stereotype.Component;
  * and read decision history: every incident that is not restricted, as on {@code /api}. Granted once on the
  * definition, not per task (the engine writes no row per task and candidate group for incident tasks,
  * {@code org.incidentflow.restricted}). Deployed Camunda Forms are loaded without deployment permissions.</li>
- * <li>agents (problem-managers are agents too) have the same rights on {@code problem-management} and
- * {@code problem-proposal}: they raise problems and work the problem tasks of their group.</li>
+ * <li>problem-managers (agents too) read and work every task and instance of {@code problem-management} and
+ * {@code problem-proposal}; the owner group of a problem works only that problem's tasks, through the engine's
+ * per-task authorization row of its candidate group. Other agent groups see no problem task. Nobody may start the
+ * problem models from Tasklist: the product starts them (API, closure review, Investigate, detection).</li>
  * <li>restricted incidents (type security) live in the tenant {@code restricted}: only security-ops and
  * incident-managers are its members (administrators pass every tenant check), so the definition grants open
  * nothing of them to anyone else.</li>
@@ -84,14 +86,25 @@ public class GroupAuthorizations {
 			grants.grantGroup(agents, PROCESS_DEFINITION, IncidentProcess.KEY, READ, CREATE_INSTANCE, READ_TASK,
 					UPDATE_TASK, TASK_WORK, TASK_ASSIGN, READ_INSTANCE, READ_HISTORY);
 			grants.grantGroup(agents, DECISION_DEFINITION, ANY, READ_HISTORY);
-			// problems (org.incidentflow.problem): agents raise them and work the tasks of problems their group owns
-			for (String problemProcess : PROBLEM_PROCESSES) {
-				grants.grantGroup(agents, PROCESS_DEFINITION, problemProcess, READ, CREATE_INSTANCE, READ_TASK,
-						UPDATE_TASK, TASK_WORK, TASK_ASSIGN, READ_INSTANCE, READ_HISTORY);
+			if (!agents.equals(AccessGroups.PROBLEM_MANAGERS)) {
+				// an earlier version gave every agent group all problem tasks; the owner group now sees only the
+				// tasks of its own problems, through the engine's per-task rows
+				for (String problemProcess : PROBLEM_PROCESSES) {
+					grants.revokeGroup(agents, PROCESS_DEFINITION, problemProcess);
+				}
 			}
 			grants.grantGroup(agents, PROCESS_INSTANCE, ANY, CREATE);
 			grants.grantGroup(agents, USER, ANY, READ);
 			grants.grantGroup(agents, GROUP, ANY, READ);
+		}
+		// problems (org.incidentflow.problem): problem managers work every problem task; nobody starts the problem
+		// models from Tasklist (the product starts them: API, closure review, Investigate, detection), so the
+		// start right an earlier version granted is withdrawn
+		for (String problemProcess : PROBLEM_PROCESSES) {
+			grants.grantGroup(AccessGroups.PROBLEM_MANAGERS, PROCESS_DEFINITION, problemProcess, READ, READ_TASK,
+					UPDATE_TASK, TASK_WORK, TASK_ASSIGN, READ_INSTANCE, READ_HISTORY);
+			grants.withdrawPermissions(AccessGroups.PROBLEM_MANAGERS, PROCESS_DEFINITION, problemProcess,
+					CREATE_INSTANCE);
 		}
 		ensureRestrictedTenant();
 

@@ -34,10 +34,12 @@ public class KnownErrors implements KnownErrorRegister {
 
 	private final KnownErrorRepository knownErrors;
 	private final IncidentRepository incidents;
+	private final ProblemRecords problems;
 
-	public KnownErrors(KnownErrorRepository knownErrors, IncidentRepository incidents) {
+	public KnownErrors(KnownErrorRepository knownErrors, IncidentRepository incidents, ProblemRecords problems) {
 		this.knownErrors = knownErrors;
 		this.incidents = incidents;
+		this.problems = problems;
 	}
 
 	@Transactional
@@ -227,9 +229,16 @@ public class KnownErrors implements KnownErrorRegister {
 		}
 	}
 
-	private static void checkProblemNumber(List<FieldProblem> errors, String problemNumber) {
-		if (problemNumber != null && !problemNumber.isBlank() && !PROBLEM_NUMBER.matcher(normalize(problemNumber)).matches()) {
+	private void checkProblemNumber(List<FieldProblem> errors, String problemNumber) {
+		if (problemNumber == null || problemNumber.isBlank()) {
+			return;
+		}
+		String number = normalize(problemNumber);
+		if (!PROBLEM_NUMBER.matcher(number).matches()) {
 			errors.add(new FieldProblem("problemNumber", "a problem number like PRB-000001"));
+		}
+		else if (!problems.exists(number)) {
+			errors.add(new FieldProblem("problemNumber", "no problem " + number + ": raise the problem first"));
 		}
 	}
 

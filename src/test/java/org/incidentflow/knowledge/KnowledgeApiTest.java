@@ -10,6 +10,9 @@ import java.util.UUID;
 import org.incidentflow.WebTestSupport;
 import org.incidentflow.incident.IncidentRepository;
 import org.incidentflow.incident.State;
+import org.incidentflow.problem.NewProblem;
+import org.incidentflow.problem.ProblemManagement;
+import org.incidentflow.problem.ProblemOrigin;
 import org.incidentflow.reporting.ReportSources;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,6 +38,8 @@ class KnowledgeApiTest extends WebTestSupport {
 	IncidentRepository incidents;
 	@Autowired
 	PlatformTransactionManager transactionManager;
+	@Autowired
+	ProblemManagement problems;
 
 	static String marker() {
 		// letters only, so that it is one word for both search implementations
@@ -113,7 +118,7 @@ class KnowledgeApiTest extends WebTestSupport {
 				{"title":"Restart the %s gateway","body":"Internal runbook: drain the node first.","audience":"internal","service":"vpn"}
 				""".formatted(word))).get("number").asText();
 		read(postJson("/api/knowledge/articles/" + internal + "/publication", "kim", ""), 200);
-		String ke = register.recordForProblem(new KnownErrorRegister.KnownErrorDraft("PRB-7" + digits(), word
+		String ke = register.recordForProblem(new KnownErrorRegister.KnownErrorDraft(realProblem(), word
 				+ " gateway drops tunnels", "The " + word + " tunnel drops every few minutes",
 				"SECRET-ROOT-CAUSE firmware bug", "Use the second portal", "GP-1203", "vpn", "vpn-gw-01"));
 
@@ -142,7 +147,7 @@ class KnowledgeApiTest extends WebTestSupport {
 
 	@Test
 	void aKnownErrorIsRecordedOncePerProblemAndRetiredWithTheFix() throws Exception {
-		String problem = "PRB-8" + digits();
+		String problem = realProblem();
 		String word = marker();
 		KnownErrorRegister.KnownErrorDraft draft = new KnownErrorRegister.KnownErrorDraft(problem, word + " crash",
 				"Client " + word + " crashes", "root", "Restart in safe mode", null, "email", null);
@@ -167,13 +172,17 @@ class KnowledgeApiTest extends WebTestSupport {
 		assertThat(problem.get("errors").toString()).contains("title", "body", "audience", "service");
 		problem = read(postJson("/api/known-errors", "alice", "{\"problemNumber\":\"42\",\"title\":\"x\"}"), 400);
 		assertThat(problem.get("errors").toString()).contains("problemNumber", "symptom");
+		problem = read(postJson("/api/known-errors", "alice",
+				"{\"problemNumber\":\"PRB-9" + digits() + "\",\"title\":\"x\",\"symptom\":\"s\"}"), 400);
+		assertThat(problem.get("errors").toString()).contains("problemNumber", "no problem PRB-9");
+		assertThat(problem.get("errors").toString()).doesNotContain("symptom");
 		problem = read(get("/api/knowledge/search?q=vpn&kind=faq&limit=0", "alice"), 400);
 		assertThat(problem.get("errors").toString()).contains("kind", "limit");
 		assertThat(postJson("/api/known-errors", "rita", "{}").statusCode()).isEqualTo(403);
 		String word = marker();
 		String ke = created(postJson("/api/known-errors", "alice", """
-				{"problemNumber":"PRB-6%s","title":"%s","symptom":"s"}
-				""".formatted(digits(), word))).get("number").asText();
+				{"problemNumber":"%s","title":"%s","symptom":"s"}
+				""".formatted(realProblem(), word))).get("number").asText();
 		// no workaround yet; and only problem managers publish
 		assertThat(postJson("/api/known-errors/" + ke + "/publication", "alice", "").statusCode()).isEqualTo(403);
 		assertThat(read(postJson("/api/known-errors/" + ke + "/publication", "admin", ""), 400).get("errors")
@@ -183,7 +192,7 @@ class KnowledgeApiTest extends WebTestSupport {
 	@Test
 	void suggestionsForAnIncidentAndApplyingOneIsRecordedOnce() throws Exception {
 		String word = marker();
-		String ke = register.recordForProblem(new KnownErrorRegister.KnownErrorDraft("PRB-5" + digits(),
+		String ke = register.recordForProblem(new KnownErrorRegister.KnownErrorDraft(realProblem(),
 				"Outlook " + word + " add-in crashes Outlook", "Outlook closes after the " + word + " splash screen",
 				"add-in", "Disable the " + word + " add-in in safe mode", null, "email", "exchange-01"));
 		String article = created(postJson("/api/knowledge/articles", "alice", """
@@ -225,14 +234,18 @@ class KnowledgeApiTest extends WebTestSupport {
 				{"title":"Scanner %s jams","description":"The %s scanner jams on every page","type":"hardware","impact":"low","urgency":"low","service":"printing"}
 				""".formatted(word, word))).get("number").asText();
 		assertThat(postJson("/api/incidents/" + number + "/known-error", "alice",
-				"{\"problemNumber\":\"PRB-4" + digits() + "\"}").statusCode()).isEqualTo(409);
+				"{\"problemNumber\":\"" + realProblem() + "\"}").statusCode()).isEqualTo(409);
 		new TransactionTemplate(transactionManager).executeWithoutResult(status -> {
 			var incident = incidents.findByNumber(number).orElseThrow();
 			incident.setState(State.RESOLVED);
 			incident.setWorkaround("Feed single pages through the " + word + " bypass tray");
 		});
+		// a known error belongs to a real problem: a well-formed number of none is refused
+		assertThat(read(postJson("/api/incidents/" + number + "/known-error", "alice",
+				"{\"problemNumber\":\"PRB-4" + digits() + "\"}"), 400).get("errors").toString())
+			.contains("problemNumber", "raise the problem first");
 		JsonNode ke = created(postJson("/api/incidents/" + number + "/known-error", "alice",
-				"{\"problemNumber\":\"PRB-4" + digits() + "\"}"));
+				"{\"problemNumber\":\"" + realProblem() + "\"}"));
 		assertThat(ke.get("state").asText()).isEqualTo("draft");
 		assertThat(ke.get("sourceIncident").asText()).isEqualTo(number);
 		assertThat(ke.get("workaround").asText()).contains("bypass tray");
@@ -242,6 +255,12 @@ class KnowledgeApiTest extends WebTestSupport {
 		read(postJson("/api/known-errors/" + ke.get("number").asText() + "/publication", "admin", ""), 200);
 		assertThat(ids(read(get("/api/knowledge/search?q=" + word + "+jams", "alice"), 200)))
 			.contains(ke.get("number").asText());
+	}
+
+	/** A problem record the known error can belong to, raised as the product raises one. */
+	private String realProblem() {
+		return problems.raise(new NewProblem(marker() + " problem", null, "email", null, null), ProblemOrigin.API)
+			.getNumber();
 	}
 
 	private static String digits() {

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.value.ObjectValue;
@@ -17,13 +18,19 @@ import org.incidentflow.incident.IncidentProcess.Tasks;
 import org.incidentflow.incident.IncidentProcess.Vars;
 import org.incidentflow.incident.IncidentRepository;
 import org.incidentflow.reporting.ReportSources;
+import org.incidentflow.problem.NewProblem;
+import org.incidentflow.problem.ProblemManagement;
+import org.incidentflow.problem.ProblemOrigin;
+import org.incidentflow.problem.ProblemProcess;
+import org.incidentflow.problem.ProblemRepository;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * The "Done when" of the knowledge part through the real process: a known error published for a problem is
+ * The "Done when" of the knowledge part through the real processes: a problem investigated in
+ * {@code problem-management} publishes its known error (Record known error), which is
  * suggested on the Triage task of a new incident with the same symptom (task variables the form's "Knowledge
  * suggestions" group shows), the agent applies it in the form, and Record triage records it on the incident with the
  * activity KNOWLEDGE_APPLIED; an article applied when resolving in Investigate is recorded by Record resolution; an
@@ -32,11 +39,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 class KnowledgeInTaskFormsTest extends WebTestSupport {
 
 	@Autowired
-	KnownErrorRegister register;
-	@Autowired
 	KnowledgeArticles articles;
 	@Autowired
 	TaskService taskService;
+	@Autowired
+	IdentityService identityService;
+	@Autowired
+	ProblemManagement problems;
+	@Autowired
+	ProblemRepository problemRecords;
 	@Autowired
 	IncidentRepository incidents;
 	@Autowired
@@ -47,10 +58,28 @@ class KnowledgeInTaskFormsTest extends WebTestSupport {
 	@Test
 	void aPublishedKnownErrorIsSuggestedAtTriageAppliedThereAndAnArticleWhenResolving() throws Exception {
 		String word = KnowledgeApiTest.marker();
-		String ke = register.recordForProblem(new KnownErrorRegister.KnownErrorDraft(
-				"PRB-3" + (100_000 + (long) (Math.random() * 899_999)), "Payroll " + word + " export fails",
-				"The " + word + " export stops with error PX-17", "Batch user expired", "Run the export from the "
-						+ word + " backup job", "PX-17", "erp", null));
+		// the problem is raised and investigated through problem-management; its Record known error step publishes
+		String problem = problems.raise(new NewProblem("Payroll " + word + " export fails",
+				"The " + word + " export stops with error PX-17", "erp", null, "app-support"), ProblemOrigin.API)
+			.getNumber();
+		Task rootCause = taskService.createTaskQuery().processInstanceBusinessKey(problem)
+			.taskDefinitionKey(ProblemProcess.Tasks.INVESTIGATE_ROOT_CAUSE).singleResult();
+		identityService.setAuthentication("pam", List.of("problem-managers"));
+		try {
+			taskService.complete(rootCause.getId(), Map.of(ProblemProcess.Vars.ROOT_CAUSE, "Batch user expired",
+					ProblemProcess.Vars.WORKAROUND, "Run the export from the " + word + " backup job",
+					ProblemProcess.Vars.ERROR_CODE, "PX-17"));
+		}
+		finally {
+			identityService.clearAuthentication();
+		}
+		String ke = problemRecords.findByNumber(problem).orElseThrow().getKnownErrorNumber();
+		assertThat(ke).matches("KE-\\d{6}");
+		var published = get("/api/known-errors/" + ke, "alice");
+		assertThat(published.statusCode()).as(published.body()).isEqualTo(200);
+		assertThat(json.readTree(published.body()).get("state").asText()).isEqualTo("published");
+		assertThat(json.readTree(published.body()).get("problemNumber").asText()).isEqualTo(problem);
+
 		KnowledgeArticle article = articles.create(new KnowledgeArticles.Draft("Payroll " + word + " export checklist",
 				"Check the " + word + " export log.", "erp", null, "internal"),
 				new org.incidentflow.incident.Viewer("admin", java.util.Set.of("camunda-admin")));

@@ -12,6 +12,9 @@ import java.util.Set;
 import org.incidentflow.WebTestSupport;
 import org.incidentflow.incident.Viewer;
 import org.incidentflow.knowledge.KnowledgeSearch.Hit;
+import org.incidentflow.problem.NewProblem;
+import org.incidentflow.problem.ProblemManagement;
+import org.incidentflow.problem.ProblemOrigin;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -43,6 +46,8 @@ class SearchEvaluationTest extends WebTestSupport {
 	RankedKnowledgeSearch search;
 	@Autowired
 	JdbcTemplate jdbc;
+	@Autowired
+	ProblemManagement problems;
 
 	final Viewer admin = new Viewer("admin", Set.of("camunda-admin"));
 	final Map<String, String> idOfKey = new HashMap<>();
@@ -58,11 +63,13 @@ class SearchEvaluationTest extends WebTestSupport {
 				"known_error")) {
 			jdbc.update("delete from " + table);
 		}
-		int problem = 900_000;
 		for (JsonNode item : set.get("items")) {
 			String key = item.get("key").asText();
 			if (item.get("kind").asText().equals("known_error")) {
-				KnownError created = knownErrors.create(new KnownErrors.Change("PRB-" + (++problem),
+				// each known error belongs to a real problem record (known errors of made-up problems are refused)
+				String problem = problems.raise(new NewProblem(item.get("title").asText(), null,
+						item.get("service").asText(), null, null), ProblemOrigin.API).getNumber();
+				KnownError created = knownErrors.create(new KnownErrors.Change(problem,
 						item.get("title").asText(), item.get("symptom").asText(), item.get("workaround").asText(),
 						text(item, "rootCause"), text(item, "errorCode"), item.get("service").asText(), List.of(), null),
 						admin);

@@ -53,8 +53,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Every path of {@code problem-management} and {@code problem-proposal} on the real Spring context (delegates write
  * the JPA records), each way a problem is raised, and one proposal per cluster with parallel incidents. The known-error
  * database is {@link RecordingKnownErrorRegister} while the knowledge package provides none. The process coverage
- * gate is not applied to this class (the shared context excludes the problem models so that IncidentProcessTest's
- * gate measures incident-management alone); run alone it measured 100 % of both models.
+ * gate of the shared context excludes the problem models (so that IncidentProcessTest's gate measures
+ * incident-management alone); both models are gated at 100 % by {@link ProblemManagementModelTest}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({ "demo", "test" })
@@ -75,6 +75,8 @@ class ProblemProcessTest {
 	@Autowired IncidentReporting reporting;
 	@Autowired IncidentRepository incidents;
 	@Autowired TransactionTemplate transaction;
+	@Autowired org.incidentflow.identity.GroupAuthorizations groupAuthorizations;
+	@Autowired DemoProblems demoProblems;
 
 	@BeforeEach
 	void setUp() {
@@ -166,6 +168,88 @@ class ProblemProcessTest {
 					org.assertj.core.groups.Tuple.tuple("CHG-0042", "CHG-0043"));
 		assertThat(trail).filteredOn(a -> "FIELD_CHANGED".equals(a.getEvent()) && "rootCause".equals(a.getField()))
 			.singleElement().satisfies(a -> assertThat(a.getActor()).isEqualTo("pam"));
+	}
+
+	// ------------------------------------------------------------------------------------------ access
+
+	@Test
+	void problemTasksGoToProblemManagersAndTheOwnerGroupOnly() {
+		String number = problems.raise(new NewProblem("Login page slow", null, "Portal", null, "app-support"),
+				ProblemOrigin.API).getNumber();
+		Task investigate = task(number, ProblemProcess.Tasks.INVESTIGATE_ROOT_CAUSE);
+		Map<String, Object> rootCause = Map.of("rootCause", "Session store on a full disk");
+
+		// alice (service-desk) and nick (network-ops) are agents, but neither problem managers nor the owner group
+		for (var outsider : List.of(List.of("alice", "service-desk"), List.of("nick", "network-ops"))) {
+			identityService.setAuthentication(outsider.get(0), List.of(outsider.get(1)));
+			assertThat(taskService.createTaskQuery().processInstanceBusinessKey(number).count()).isZero();
+			assertThatThrownBy(() -> complete(investigate, rootCause))
+				.isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class);
+			// not startable from Tasklist: the product starts problems (API, closure review, Investigate, detection)
+			assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey(ProblemProcess.KEY))
+				.isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class);
+			identityService.clearAuthentication();
+		}
+		identityService.setAuthentication("pam", List.of("problem-managers"));
+		assertThat(taskService.createTaskQuery().processInstanceBusinessKey(number).count()).isOne();
+		assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey(ProblemProcess.PROPOSAL_KEY))
+			.isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class);
+		identityService.clearAuthentication();
+
+		// the owner group works its own problem through the per-task row of its candidate group
+		identityService.setAuthentication("ann", List.of("app-support"));
+		assertThat(taskService.createTaskQuery().processInstanceBusinessKey(number).count()).isOne();
+		complete(investigate, rootCause);
+		// the closure review is the problem managers' alone
+		assertThat(taskService.createTaskQuery().processInstanceBusinessKey(number).list())
+			.extracting(Task::getTaskDefinitionKey).containsExactly(ProblemProcess.Tasks.FIX_THROUGH_CHANGE);
+		identityService.clearAuthentication();
+		assertThat(engine.getRepositoryService().createProcessDefinitionQuery()
+			.processDefinitionKey(ProblemProcess.KEY).latestVersion().singleResult().isStartableInTasklist()).isFalse();
+	}
+
+	@Test
+	void startUpWithdrawsTheWideProblemGrantsOfEarlierVersions() {
+		var authorizations = engine.getAuthorizationService();
+		var grants = new org.incidentflow.identity.AuthorizationGrants(authorizations);
+		grants.grantGroup("service-desk", org.camunda.bpm.engine.authorization.Resources.PROCESS_DEFINITION,
+				ProblemProcess.KEY, org.camunda.bpm.engine.authorization.Permissions.READ_TASK,
+				org.camunda.bpm.engine.authorization.Permissions.CREATE_INSTANCE);
+		grants.grantGroup("problem-managers", org.camunda.bpm.engine.authorization.Resources.PROCESS_DEFINITION,
+				ProblemProcess.KEY, org.camunda.bpm.engine.authorization.Permissions.CREATE_INSTANCE);
+
+		groupAuthorizations.ensureGroupsAndGrants();
+		groupAuthorizations.ensureGroupsAndGrants();
+
+		assertThat(authorizations.createAuthorizationQuery().groupIdIn("service-desk")
+			.resourceType(org.camunda.bpm.engine.authorization.Resources.PROCESS_DEFINITION)
+			.resourceId(ProblemProcess.KEY).count()).isZero();
+		var managers = authorizations.createAuthorizationQuery().groupIdIn("problem-managers")
+			.resourceType(org.camunda.bpm.engine.authorization.Resources.PROCESS_DEFINITION)
+			.resourceId(ProblemProcess.KEY).singleResult();
+		assertThat(managers.isPermissionGranted(org.camunda.bpm.engine.authorization.Permissions.TASK_WORK)).isTrue();
+		assertThat(managers.isPermissionGranted(org.camunda.bpm.engine.authorization.Permissions.CREATE_INSTANCE)).isFalse();
+	}
+
+	@Test
+	void theDemoProblemsWentThroughTheirLifecycleAndAreSeededOnce() throws Exception {
+		List<String> titles = new ArrayList<>();
+		try (var in = getClass().getResourceAsStream("/problem/demo-problems.json")) {
+			new com.fasterxml.jackson.databind.ObjectMapper().readTree(in).get("problems")
+				.forEach(p -> titles.add(p.get("title").asText()));
+		}
+		List<Problem> demo = problemRecords.findAll().stream().filter(p -> titles.contains(p.getTitle()))
+			.filter(p -> p.getOrigin() == ProblemOrigin.API && p.getRootCause() != null).toList();
+		assertThat(demo).extracting(Problem::getTitle).containsAll(titles);
+		// each waits at its fix, its known error recorded by the Record known error step
+		for (Problem problem : demo) {
+			assertThat(problem.getKnownErrorNumber()).as(problem.getNumber()).matches("KE-\\d{6}");
+			BpmnAwareTests.assertThat(instance(problem.getNumber())).hasPassed("RecordKnownError")
+				.isWaitingAt(ProblemProcess.Tasks.FIX_THROUGH_CHANGE);
+		}
+		long before = problemRecords.count();
+		demoProblems.seed();
+		assertThat(problemRecords.count()).isEqualTo(before);
 	}
 
 	@Test

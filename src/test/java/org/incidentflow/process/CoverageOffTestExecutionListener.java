@@ -18,7 +18,7 @@ import org.springframework.test.context.TestExecutionListener;
  */
 public class CoverageOffTestExecutionListener implements TestExecutionListener, Ordered {
 
-	private static final Collector DISCARD = event -> {
+	static final Collector DISCARD = event -> {
 	};
 
 	@Override

@@ -33,7 +33,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
  * The problem API. Raising a problem creates the record and starts its process ({@code problem-management}) in one
- * transaction; its lifecycle steps are Tasklist tasks. The answer is read after that transaction committed.
+ * transaction; its lifecycle steps are Tasklist tasks, which the step actions ({@code root-cause}, {@code fix},
+ * {@code closure}) complete for the same groups. The answer is read after that transaction committed.
  */
 @RestController
 @RequestMapping(path = "/api/problems", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -123,6 +124,51 @@ public class ProblemController {
 			Authentication authentication) {
 		Viewer viewer = Viewer.of(authentication);
 		problems.unlink(number, incident, viewer);
+		return problems.details(number, viewer);
+	}
+
+	@PostMapping(path = "/{number}/root-cause", consumes = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "Record the root cause (and workaround)",
+			description = "Completes the problem's \"Investigate root cause\" task, as Tasklist does: problem managers and the problem's owner group. With a workaround the known error is published.")
+	@ApiResponse(responseCode = "200", description = "Recorded; the problem after the step")
+	@ApiResponse(responseCode = "404", description = "No such problem",
+			content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "409", description = "The problem is not at its root-cause investigation",
+			content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+	public ProblemView rootCause(@Parameter(example = "PRB-000001") @PathVariable String number,
+			@Valid @RequestBody RootCauseRequest request, Authentication authentication) {
+		Viewer viewer = Viewer.of(authentication);
+		problems.recordRootCause(number, request, viewer);
+		return problems.details(number, viewer);
+	}
+
+	@PostMapping(path = "/{number}/fix", consumes = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "Record the fix (resolves the problem)",
+			description = "Completes \"Fix through a change\": problem managers and the owner group. The problem is resolved, its known error retired, and incidents on hold awaiting it resume.")
+	@ApiResponse(responseCode = "200", description = "Resolved; the problem after the step")
+	@ApiResponse(responseCode = "404", description = "No such problem",
+			content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "409", description = "The problem is not waiting for its fix",
+			content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+	public ProblemView fix(@Parameter(example = "PRB-000001") @PathVariable String number,
+			@Valid @RequestBody FixRequest request, Authentication authentication) {
+		Viewer viewer = Viewer.of(authentication);
+		problems.recordFix(number, request, viewer);
+		return problems.details(number, viewer);
+	}
+
+	@PostMapping(path = "/{number}/closure", consumes = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "Closure review",
+			description = "Completes \"Review before closure\": problem managers only. fixConfirmed true closes the problem; false (with reviewNotes) sends it back to fixing and publishes its known error again.")
+	@ApiResponse(responseCode = "200", description = "Reviewed; the problem after the step")
+	@ApiResponse(responseCode = "404", description = "No such problem",
+			content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "409", description = "The problem is not waiting for its closure review",
+			content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+	public ProblemView closure(@Parameter(example = "PRB-000001") @PathVariable String number,
+			@Valid @RequestBody ClosureRequest request, Authentication authentication) {
+		Viewer viewer = Viewer.of(authentication);
+		problems.review(number, request, viewer);
 		return problems.details(number, viewer);
 	}
 

@@ -181,6 +181,62 @@ class ProblemApiTest {
 		assertThat(problems.count()).isEqualTo(before + 2);
 	}
 
+	@Test
+	void theLifecycleStepsCompleteTheProblemsTasksForTheirGroupsAndRefuseTheWrongStep() throws Exception {
+		String number = raise("{\"title\": \"Badge readers reboot at night\", \"service\": \"Facilities\", "
+				+ "\"ownerGroup\": \"app-support\"}", as("alice", "service-desk"));
+		String rootCause = "{\"rootCause\": \"Firmware watchdog\", \"workaround\": \"Power-cycle the reader\", "
+				+ "\"errorCode\": \"BR-7\"}";
+		// not the owner group nor a problem manager
+		mvc.perform(post("/api/problems/" + number + "/root-cause").contentType(MediaType.APPLICATION_JSON)
+			.content(rootCause).with(as("alice", "service-desk")))
+			.andExpect(status().isForbidden()).andExpect(content().contentType(PROBLEM));
+		// not at that step yet
+		mvc.perform(post("/api/problems/" + number + "/fix").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"changeReference\": \"CHG-1\", \"resolution\": \"x\"}").with(as("pam", "problem-managers")))
+			.andExpect(status().isConflict()).andExpect(content().contentType(PROBLEM))
+			.andExpect(jsonPath("$.detail").value(containsString("investigating")));
+		// the model's form check: 400 naming the field, nothing recorded
+		mvc.perform(post("/api/problems/" + number + "/root-cause").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"workaround\": \"Power-cycle\"}").with(as("ann", "app-support")))
+			.andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[*].field").value(hasItem("rootCause")));
+		mvc.perform(post("/api/problems/" + number + "/root-cause").contentType(MediaType.APPLICATION_JSON)
+			.content(rootCause).with(as("ann", "app-support")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.state").value("known_error"))
+			.andExpect(jsonPath("$.knownErrorNumber").value(org.hamcrest.Matchers.startsWith("KE-")));
+		mvc.perform(post("/api/problems/" + number + "/root-cause").contentType(MediaType.APPLICATION_JSON)
+			.content(rootCause).with(as("ann", "app-support")))
+			.andExpect(status().isConflict());
+
+		mvc.perform(post("/api/problems/" + number + "/fix").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"resolution\": \"Firmware 2.1\"}").with(as("ann", "app-support")))
+			.andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[*].field").value(hasItem("changeReference")));
+		mvc.perform(post("/api/problems/" + number + "/fix").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"changeReference\": \"CHG-0077\", \"resolution\": \"Firmware 2.1\"}").with(as("ann", "app-support")))
+			.andExpect(status().isOk()).andExpect(jsonPath("$.state").value("resolved"));
+
+		// the closure review is the problem managers' alone
+		String held = "{\"fixConfirmed\": true, \"reviewNotes\": \"Quiet for two weeks\"}";
+		mvc.perform(post("/api/problems/" + number + "/closure").contentType(MediaType.APPLICATION_JSON)
+			.content(held).with(as("ann", "app-support")))
+			.andExpect(status().isForbidden());
+		mvc.perform(post("/api/problems/" + number + "/closure").contentType(MediaType.APPLICATION_JSON)
+			.content("{}").with(as("pam", "problem-managers")))
+			// as in the form, no answer means the fix did not hold: then the notes say why
+			.andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[*].field").value(hasItem("reviewNotes")));
+		mvc.perform(post("/api/problems/" + number + "/closure").contentType(MediaType.APPLICATION_JSON)
+			.content(held).with(as("pam", "problem-managers")))
+			.andExpect(status().isOk()).andExpect(jsonPath("$.state").value("closed"))
+			.andExpect(jsonPath("$.activity[*].actor").value(hasItem("ann")));
+		mvc.perform(post("/api/problems/" + number + "/closure").contentType(MediaType.APPLICATION_JSON)
+			.content(held).with(as("pam", "problem-managers")))
+			.andExpect(status().isConflict()).andExpect(jsonPath("$.detail").value(containsString("closed")));
+		mvc.perform(post("/api/problems/PRB-999999/closure").contentType(MediaType.APPLICATION_JSON)
+			.content(held).with(as("pam", "problem-managers")))
+			.andExpect(status().isNotFound());
+	}
+
 	private void expectInvalid(MockHttpServletRequestBuilder request, String field) throws Exception {
 		mvc.perform(request.with(as("alice", "service-desk")))
 			.andExpect(status().isBadRequest())
