@@ -58,10 +58,10 @@ public class DetectionFacts {
 			return variables;
 		}
 
-		/** "name = value" lines, what the proposal shows as the decision's inputs. */
+		/** "- name = value" lines (a Markdown list in the form), what the proposal shows as the decision's inputs. */
 		public String describe() {
-			return "window = " + windowMinutes + " minutes\n" + variables().entrySet().stream()
-				.map(e -> e.getKey() + " = " + (e.getValue() == null ? "(none)" : e.getValue()))
+			return "- window = " + windowMinutes + " minutes\n" + variables().entrySet().stream()
+				.map(e -> "- " + e.getKey() + " = " + (e.getValue() == null ? "(none)" : e.getValue()))
 				.collect(Collectors.joining("\n"));
 		}
 	}
