@@ -45,6 +45,7 @@ import org.springframework.stereotype.Component;
  * {@code problem-proposal}; the owner group of a problem works only that problem's tasks, through the engine's
  * per-task authorization row of its candidate group. Other agent groups see no problem task. Nobody may start the
  * problem models from Tasklist: the product starts them (API, closure review, Investigate, detection).</li>
+ * <li>incident-managers (agents too) read and work every task and instance of {@code major-incident-proposal}.</li>
  * <li>restricted incidents (type security) live in the tenant {@code restricted}: only security-ops and
  * incident-managers are its members (administrators pass every tenant check), so the definition grants open
  * nothing of them to anyone else.</li>
@@ -63,6 +64,9 @@ public class GroupAuthorizations {
 	static final String COCKPIT = "cockpit";
 	/** problem-management and problem-proposal (org.incidentflow.problem.ProblemProcess). */
 	static final java.util.List<String> PROBLEM_PROCESSES = java.util.List.of("problem-management", "problem-proposal");
+
+	/** major-incident-proposal (org.incidentflow.major.detection.MajorIncidentDetection). */
+	static final String MAJOR_PROPOSAL_PROCESS = "major-incident-proposal";
 
 	private final IdentityService identityService;
 	private final AuthorizationGrants grants;
@@ -106,6 +110,10 @@ public class GroupAuthorizations {
 			grants.withdrawPermissions(AccessGroups.PROBLEM_MANAGERS, PROCESS_DEFINITION, problemProcess,
 					CREATE_INSTANCE);
 		}
+		// major-incident proposals (org.incidentflow.major.detection): the incident managers decide them in Tasklist;
+		// detection starts them, nobody else
+		grants.grantGroup(AccessGroups.INCIDENT_MANAGERS, PROCESS_DEFINITION, MAJOR_PROPOSAL_PROCESS, READ, READ_TASK,
+				UPDATE_TASK, TASK_WORK, TASK_ASSIGN, READ_INSTANCE, READ_HISTORY);
 		ensureRestrictedTenant();
 
 		// requesters work in the portal (/portal), which completes their confirmation tasks; Tasklist access that
