@@ -78,6 +78,8 @@ class MajorIncidentDetectionTest {
 	@Autowired ConfigurationItemRegistry registry;
 	@Autowired ActivityRepository activity;
 	@Autowired TransactionTemplate transaction;
+	@Autowired TitleSimilarity similarity;
+	@Autowired javax.sql.DataSource dataSource;
 
 	@BeforeEach
 	void setUp() {
@@ -141,6 +143,11 @@ class MajorIncidentDetectionTest {
 		assertThat((String) taskService.getVariable(review.getId(), "decisionInputs"))
 			.contains("- window = 30 minutes", "- serviceOpenCount = ", "- similarity = ", "- growthSinceRejection = (none)");
 		assertThat((String) taskService.getVariable(review.getId(), "incidentList")).contains(numbers.toArray(String[]::new));
+		// similar titles: pg_trgm on PostgreSQL, the same measure in Java elsewhere
+		String inputs = (String) taskService.getVariable(review.getId(), "decisionInputs");
+		double similar = Double.parseDouble(inputs.replaceAll("(?s).*- similarity = ([0-9.]+).*", "$1"));
+		assertThat(similar).isGreaterThan(0.8);
+		assertThat(similarity.usesPgTrgm()).isEqualTo(postgres());
 
 		// an incident manager decides in Tasklist: the engine's authorizations of incident-managers apply
 		identityService.setAuthentication("imogen", List.of("incident-managers"));
@@ -201,7 +208,7 @@ class MajorIncidentDetectionTest {
 	}
 
 	@Test
-	void aProcessOwnerRedeploysTheDecisionWithAThresholdOf3AndThreeReportsArePropposed() throws Exception {
+	void aProcessOwnerRedeploysTheDecisionWithAThresholdOf3AndThreeReportsAreProposed() throws Exception {
 		String xml;
 		try (InputStream shipped = getClass().getResourceAsStream("/processes/major-incident-detection.dmn")) {
 			xml = new String(shipped.readAllBytes(), StandardCharsets.UTF_8);
@@ -328,6 +335,12 @@ class MajorIncidentDetectionTest {
 		return transaction.execute(status -> activity
 			.findByIncidentIdOrderByAtAscIdAsc(incidents.findByNumber(number).orElseThrow().getId()).stream()
 			.map(e -> e.getEvent()).toList());
+	}
+
+	boolean postgres() throws java.sql.SQLException {
+		try (var connection = dataSource.getConnection()) {
+			return connection.getMetaData().getDatabaseProductName().equals("PostgreSQL");
+		}
 	}
 
 	static String unique(String service) {
