@@ -112,12 +112,10 @@ public final class MajorProposalSteps {
 
 		private final Majors majors;
 		private final MajorIncidentProposalRepository proposals;
-		private final DetectionFacts facts;
 
-		public Promote(Majors majors, MajorIncidentProposalRepository proposals, DetectionFacts facts) {
+		public Promote(Majors majors, MajorIncidentProposalRepository proposals) {
 			this.majors = majors;
 			this.proposals = proposals;
-			this.facts = facts;
 		}
 
 		@Override
@@ -262,6 +260,11 @@ public final class MajorProposalSteps {
 					.thenComparing(Incident::getReportedAt).thenComparing(Incident::getNumber))
 				.toList();
 			String who = actor.userId();
+			if (cluster.isEmpty()) {
+				// every report was resolved or linked before the decision: nothing left to declare
+				proposal.reject(who, now, "Accepted, but no report of the cluster was open any more");
+				return;
+			}
 			String major = majors.openFor(proposal.getService()).orElseGet(() -> Engine.call(() -> majors.contract()
 				.declare(cluster.get(0).getNumber(), "Proposal accepted (" + proposal.getRuleName() + ")", who)));
 			for (Incident child : cluster) {
