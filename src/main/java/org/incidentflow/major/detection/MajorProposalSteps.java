@@ -131,7 +131,17 @@ public final class MajorProposalSteps {
 			}
 			String key = (String) execution.getVariable(Vars.CLUSTER_KEY);
 			Instant now = ActivityLog.now();
-			MajorIncidentProposal proposal = proposals.findByOpenClusterKey(key).orElseGet(() -> {
+			Optional<MajorIncidentProposal> openProposal = proposals.lockOpen(key);
+			if (openProposal.isEmpty()) {
+				// a parallel promotion may have committed while this one waited for the lock: join what it declared
+				Optional<String> declared = majors.openFor(service);
+				if (declared.isPresent()) {
+					majors.join(trigger, declared.get(), "Reported for service " + service + " while its major incident is open");
+					execution.setVariable(Vars.MAJOR_NUMBER, declared.get());
+					return;
+				}
+			}
+			MajorIncidentProposal proposal = openProposal.orElseGet(() -> {
 				MajorIncidentProposal promoted = new MajorIncidentProposal(key, service, rule,
 						(String) execution.getVariable(Vars.DECISION_INPUTS), List.of(trigger), now);
 				promoted.setProcessInstanceId(execution.getProcessInstanceId());
@@ -243,7 +253,7 @@ public final class MajorProposalSteps {
 
 		@Override
 		public void execute(DelegateExecution execution) {
-			MajorIncidentProposal proposal = proposals.findById(((Number) execution.getVariable(Vars.PROPOSAL_ID)).longValue())
+			MajorIncidentProposal proposal = proposals.lockById(((Number) execution.getVariable(Vars.PROPOSAL_ID)).longValue())
 				.orElseThrow();
 			if (proposal.getState() != MajorIncidentProposal.Status.OPEN) {
 				// decided meanwhile (a promotion of the same service)
@@ -289,7 +299,7 @@ public final class MajorProposalSteps {
 
 		@Override
 		public void execute(DelegateExecution execution) {
-			proposals.findById(((Number) execution.getVariable(Vars.PROPOSAL_ID)).longValue())
+			proposals.lockById(((Number) execution.getVariable(Vars.PROPOSAL_ID)).longValue())
 				.filter(p -> p.getState() == MajorIncidentProposal.Status.OPEN)
 				.ifPresent(p -> p.reject(actor.userId(), ActivityLog.now(),
 						(String) execution.getVariable(Vars.REJECT_REASON)));
