@@ -208,6 +208,38 @@ class MajorIncidentDetectionTest {
 	}
 
 	@Test
+	void aPromotionDecidesTheOpenProposalOfItsServiceAndTheLaterAcceptanceChangesNothing() {
+		String service = unique("Citrix");
+		List<String> cluster = new ArrayList<>();
+		for (int i = 0; i < 10; i++) {
+			cluster.add(report("Citrix session frozen " + i, service, "caller-" + i, Level.LOW));
+		}
+		managementService.executeJob(proposalJobs(service).get(0).getId());
+		String key = DetectionFacts.clusterKey(service);
+		Task review = taskService.createTaskQuery().processInstanceBusinessKey(key).singleResult();
+		assertThat(review).isNotNull();
+
+		String ci = "citrix-farm-" + UUID.randomUUID().toString().substring(0, 8);
+		registry.create(ci, new ConfigurationItem.Attributes("Citrix farm", CiType.APPLICATION, service, "app-support",
+				1, "Lyon", CiStatus.IN_USE, Set.of()), "olga");
+		String p1 = reporting.report(new NewIncident("Citrix farm down", "Nobody can log in", "paul", Channel.PORTAL,
+				service, ci, IncidentType.SERVICE_OUTAGE, Level.HIGH, Level.HIGH)).getNumber();
+		managementService.executeJob(proposalJobs(service).get(0).getId());
+
+		MajorIncidentProposal promoted = proposals.findByClusterKeyOrderByIdAsc(key).get(0);
+		assertThat(proposals.findByClusterKeyOrderByIdAsc(key)).hasSize(1);
+		assertThat(promoted.getState()).isEqualTo(MajorIncidentProposal.Status.PROMOTED);
+		assertThat(promoted.getMajorNumber()).isEqualTo(p1);
+		assertThat(childrenOf(p1)).containsExactlyInAnyOrderElementsOf(cluster);
+
+		taskService.complete(review.getId(), Map.of("majorAccepted", true));
+		assertThat(proposals.findById(promoted.getId()).orElseThrow().getState())
+			.isEqualTo(MajorIncidentProposal.Status.PROMOTED);
+		assertThat(majorIncidents.openMajorIncidentFor(service)).contains(p1);
+		assertThat(childrenOf(p1)).hasSize(10);
+	}
+
+	@Test
 	void aProcessOwnerRedeploysTheDecisionWithAThresholdOf3AndThreeReportsAreProposed() throws Exception {
 		String xml;
 		try (InputStream shipped = getClass().getResourceAsStream("/processes/major-incident-detection.dmn")) {
