@@ -10,9 +10,6 @@ public final class MajorIncidentProcess {
 	public static final String CADENCE_DECISION = "major-incident-cadence";
 	public static final String INCIDENT_MANAGERS = "incident-managers";
 
-	/** Correlated by business key (= the parent's number): the incident manager resolves the major incident. */
-	public static final String RESOLVE_MESSAGE = "MajorIncidentResolutionRequested";
-
 	public static final class Tasks {
 		public static final String ASSIGN_ROLES = "AssignRoles";
 		public static final String PUBLISH_STATUS_UPDATE = "PublishStatusUpdate";
