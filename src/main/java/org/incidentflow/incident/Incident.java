@@ -177,6 +177,14 @@ public class Incident {
 	@Column(name = "reopen_count", nullable = false)
 	private int reopenCount;
 
+	/**
+	 * A major incident (org.incidentflow.major): the parent other incidents of the same outage link to
+	 * ({@link #parent}). Set once, when declared.
+	 */
+	@Column(name = "major", nullable = false)
+	private boolean major;
+
+	/** The major incident this one is a child of (org.incidentflow.major); null when not linked. */
 	@ManyToOne(fetch = FetchType.LAZY)
 	@JoinColumn(name = "parent_id")
 	private Incident parent;
@@ -355,6 +363,8 @@ public class Incident {
 	public void setCancelReason(String cancelReason) { this.cancelReason = cancelReason; }
 	public int getReopenCount() { return reopenCount; }
 	public void setReopenCount(int reopenCount) { this.reopenCount = reopenCount; }
+	public boolean isMajor() { return major; }
+	public void setMajor(boolean major) { this.major = major; }
 	public Incident getParent() { return parent; }
 	public void setParent(Incident parent) { this.parent = parent; }
 	public Incident getDuplicateOf() { return duplicateOf; }

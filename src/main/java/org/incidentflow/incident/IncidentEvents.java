@@ -44,6 +44,11 @@ public final class IncidentEvents {
 		}
 		return Optional.of(switch (activityEvent) {
 			case "REPORTED" -> CREATED;
+			// the parent's own lifecycle as a major incident (org.incidentflow.major); its children stay incident.*
+			case "MAJOR_DECLARED" -> MAJOR_DECLARED;
+			case "MAJOR_ROLES_ASSIGNED", "MAJOR_STATUS_PUBLISHED", "MAJOR_CHILD_LINKED", "MAJOR_CHILD_UNLINKED",
+					"MAJOR_UPDATE_MISSED", "MAJOR_REVIEWED" -> MAJOR_UPDATED;
+			case "MAJOR_RESOLVED" -> MAJOR_RESOLVED;
 			case "RESOLVED" -> RESOLVED;
 			// a canceled incident (or a duplicate) is closed for good, like a closed one; the payload says which
 			case "CLOSED", "CANCELED" -> CLOSED;

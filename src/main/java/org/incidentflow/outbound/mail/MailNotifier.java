@@ -242,6 +242,9 @@ public class MailNotifier {
 			case CANCELED -> "Canceled";
 			case WEBHOOK_DISABLED -> "Webhook subscription disabled";
 			case PROBLEM_FIXED -> "Underlying problem fixed";
+			case MAJOR_LINKED -> "Known major incident";
+			case MAJOR_STATUS_UPDATE -> "Major incident status update";
+			case MAJOR_UPDATE_MISSED -> "Major incident status update missed";
 		};
 	}
 
