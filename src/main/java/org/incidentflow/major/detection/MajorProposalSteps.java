@@ -19,12 +19,10 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.incidentflow.incident.ActivityLog;
 import org.incidentflow.incident.CurrentActor;
 import org.incidentflow.incident.Incident;
-import org.incidentflow.incident.IncidentNotice;
 import org.incidentflow.incident.IncidentRepository;
 import org.incidentflow.major.MajorIncidents;
 import org.incidentflow.process.InvalidSubmissionException;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,21 +36,17 @@ public final class MajorProposalSteps {
 	private MajorProposalSteps() {
 	}
 
-	/** Shared by the steps: the contract of the major incident, and telling a caller that they joined one. */
+	/**
+	 * Shared by the steps: the contract of the major incident. Linking tells the caller (MajorIncidents.link writes
+	 * the activity of both records and the MAJOR_LINKED notice), so detection adds no notice of its own.
+	 */
 	@Component
 	public static class Majors {
 
 		private final ObjectProvider<MajorIncidents> majorIncidents;
-		private final IncidentRepository incidents;
-		private final ActivityLog activity;
-		private final ApplicationEventPublisher events;
 
-		public Majors(ObjectProvider<MajorIncidents> majorIncidents, IncidentRepository incidents, ActivityLog activity,
-				ApplicationEventPublisher events) {
+		public Majors(ObjectProvider<MajorIncidents> majorIncidents) {
 			this.majorIncidents = majorIncidents;
-			this.incidents = incidents;
-			this.activity = activity;
-			this.events = events;
 		}
 
 		MajorIncidents contract() {
@@ -63,19 +57,12 @@ public final class MajorProposalSteps {
 			return Engine.call(() -> contract().openMajorIncidentFor(service));
 		}
 
-		/** Links the report under the major incident and tells its caller that it is a known major incident. */
+		/** Links the report under the major incident; its caller is told that it is a known major incident. */
 		void join(String child, String major, String reason) {
 			if (child.equals(major)) {
 				return;
 			}
 			Engine.run(() -> contract().link(child, major, reason, DETECTION));
-			incidents.findByNumber(child).ifPresent(incident -> {
-				String detail = "Your report is part of the known major incident " + major
-						+ "; you are kept informed there.";
-				activity.event(incident, "JOINED_MAJOR_INCIDENT", major + ": " + reason);
-				events.publishEvent(new IncidentNotice(child, IncidentNotice.Kind.CALLER_UPDATED,
-						IncidentNotice.Audience.USER, incident.getCaller(), detail));
-			});
 		}
 	}
 

@@ -56,8 +56,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Detection on the real Spring context: reports through IncidentReporting, the steps "Look for a major incident" of
  * incident-management, the shipped (and a redeployed) decision major-incident-detection and the real steps of
- * major-incident-proposal. The major incident itself is whatever {@link MajorIncidents} the context has (the recording
- * one while core's is missing): the assertions read the incidents' parents and openMajorIncidentFor, not the double.
+ * major-incident-proposal, against the major incident itself ({@link MajorIncidents}: MajorIncidentService, which
+ * starts major-incident for every declared parent): the assertions read the incidents' parents and
+ * openMajorIncidentFor.
  * Each test has its own service, so that the shared context's other incidents never join its clusters.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -175,7 +176,7 @@ class MajorIncidentDetectionTest {
 		managementService.executeJob(joins.get(0).getId());
 		assertThat(parentOf(late)).isEqualTo(major);
 		assertThat(childrenOf(major)).hasSize(25);
-		assertThat(events(late)).contains("JOINED_MAJOR_INCIDENT");
+		assertThat(events(late)).contains("LINKED_TO_PARENT");
 		assertThat(proposals.findByClusterKeyOrderByIdAsc(key)).hasSize(1);
 		assertThat(taskService.createTaskQuery().processInstanceBusinessKey(key).count()).isZero();
 	}
