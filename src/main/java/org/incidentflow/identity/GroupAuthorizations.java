@@ -106,6 +106,11 @@ public class GroupAuthorizations {
 			grants.withdrawPermissions(AccessGroups.PROBLEM_MANAGERS, PROCESS_DEFINITION, problemProcess,
 					CREATE_INSTANCE);
 		}
+		// major incidents (org.incidentflow.major): incident managers declare them (the product starts the instance in
+		// their name) and work every task of them; communications leads and follow-up owner groups get the single
+		// tasks assigned to them through the engine's per-task rows
+		grants.grantGroup(AccessGroups.INCIDENT_MANAGERS, PROCESS_DEFINITION, "major-incident", READ, CREATE_INSTANCE,
+				READ_TASK, UPDATE_TASK, TASK_WORK, TASK_ASSIGN, READ_INSTANCE, READ_HISTORY);
 		ensureRestrictedTenant();
 
 		// requesters work in the portal (/portal), which completes their confirmation tasks; Tasklist access that
