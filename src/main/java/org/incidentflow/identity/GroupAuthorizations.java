@@ -110,6 +110,11 @@ public class GroupAuthorizations {
 			grants.withdrawPermissions(AccessGroups.PROBLEM_MANAGERS, PROCESS_DEFINITION, problemProcess,
 					CREATE_INSTANCE);
 		}
+		// major incidents (org.incidentflow.major): incident managers declare them (the product starts the instance in
+		// their name) and work every task of them; communications leads and follow-up owner groups get the single
+		// tasks assigned to them through the engine's per-task rows
+		grants.grantGroup(AccessGroups.INCIDENT_MANAGERS, PROCESS_DEFINITION, "major-incident", READ, CREATE_INSTANCE,
+				READ_TASK, UPDATE_TASK, TASK_WORK, TASK_ASSIGN, READ_INSTANCE, READ_HISTORY);
 		// major-incident proposals (org.incidentflow.major.detection): the incident managers decide them in Tasklist;
 		// detection starts them, nobody else
 		grants.grantGroup(AccessGroups.INCIDENT_MANAGERS, PROCESS_DEFINITION, MAJOR_PROPOSAL_PROCESS, READ, READ_TASK,

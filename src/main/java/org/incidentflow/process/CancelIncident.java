@@ -31,6 +31,11 @@ public class CancelIncident implements JavaDelegate {
 	@Override
 	public void execute(DelegateExecution execution) {
 		Incident incident = records.of(execution);
+		if (incident.getParent() != null) {
+			// a child follows its major incident (org.incidentflow.major): unlink it first, with a reason
+			throw new InvalidSubmissionException(Vars.CANCEL_REASON, incident.getNumber() + " is linked to "
+					+ incident.getParent().getNumber() + " and cannot be canceled separately; unlink it first.");
+		}
 		String reason = ProcessRecords.string(execution, Vars.CANCEL_REASON);
 		String by = ProcessRecords.string(execution, Vars.CANCELED_BY);
 		by = by == null ? actor.userId() : by;

@@ -103,6 +103,12 @@ public class IncidentActions {
 		if (!IncidentAccess.mayConfirmResolution(viewer, incident)) {
 			throw Problems.forbidden("Only the caller or an incident manager can confirm the resolution.");
 		}
+		if (request.accepted() && incident.getParent() != null
+				&& incident.getParent().getState() != org.incidentflow.incident.State.RESOLVED
+				&& incident.getParent().isOpen()) {
+			// closing a child is the parent's resolution's business (org.incidentflow.major)
+			throw linkedToParent(incident, "closed");
+		}
 		if (!request.accepted() && blankToNull(request.reason()) == null) {
 			throw new InvalidRequestException("reason", "is required when the resolution is rejected");
 		}
@@ -139,6 +145,9 @@ public class IncidentActions {
 		if (!incident.isOpen()) {
 			throw notCancelable(incident);
 		}
+		if (incident.getParent() != null) {
+			throw linkedToParent(incident, "canceled");
+		}
 		try {
 			throughProcess(() -> runtimeService.createMessageCorrelation(IncidentProcess.Messages.CANCELLATION_REQUESTED)
 				.processInstanceBusinessKey(incident.getNumber())
@@ -169,6 +178,11 @@ public class IncidentActions {
 			throw new InvalidRequestException(variable == null ? null : API_FIELDS.getOrDefault(variable, variable),
 					refusal.getMessage());
 		}
+	}
+
+	private static RuntimeException linkedToParent(Incident incident, String what) {
+		return Problems.conflict("Linked to a major incident", "Incident " + incident.getNumber() + " is linked to "
+				+ incident.getParent().getNumber() + " and cannot be " + what + " separately; unlink it first.");
 	}
 
 	private static RuntimeException notCancelable(Incident incident) {
