@@ -44,8 +44,8 @@ import org.springframework.web.ErrorResponseException;
  * instances): declare, link 25 children, roles, a status update to every caller, resolve the parent and with it
  * every child, and the linking rules.
  */
-@SpringBootTest
-@ActiveProfiles("test")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({ "demo", "test" })
 class MajorIncidentTest {
 
 	static final Instant MONDAY_10 = ZonedDateTime.of(2026, 11, 30, 10, 0, 0, 0, ZoneId.of("Europe/Berlin")).toInstant();
