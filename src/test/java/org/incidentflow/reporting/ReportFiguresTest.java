@@ -127,7 +127,10 @@ class ReportFiguresTest extends WebTestSupport {
 		// the portal's survey exists (incident.csat_score): none of these ten was rated
 		assertThat(f.get("csatResponses").asLong()).isZero();
 		assertThat(report.get("notAvailable").has("csatAverage")).isFalse();
-		assertThat(report.get("majorIncidents").isNull()).isTrue();
+		// the major-incident feature exists (incident.major): none of these ten is one
+		assertThat(report.get("majorIncidents").get("count").asLong()).isZero();
+		assertThat(report.get("majorIncidents").get("children").asLong()).isZero();
+		assertThat(report.get("notAvailable").has("majorIncidents")).isFalse();
 
 		// P1: J alone (MTTA 5, MTTR 50); P2: the other nine (MTTA 135 / 9 = 15.0, MTTR 1860 / 9 = 206.7)
 		JsonNode groups = report.get("groups");
