@@ -112,7 +112,7 @@ class MajorIncidentModelTest {
 		assertThat(major).hasPassed("EscalateMissedUpdate", "MissedUpdateEscalated").isWaitingAt("PublishStatusUpdate");
 		verify(delegates.get("escalateMissedMajorUpdate")).execute(any());
 
-		engine.getTaskService().complete(update.getId(), Map.of("statusText", "Failover to the backup gateway"));
+		engine.getTaskService().complete(update.getId(), Map.of("statusUpdate", "Failover to the backup gateway"));
 		assertThat(major).hasPassed("PublishStatusToCallers").isWaitingAt("StatusUpdateDue", "ResolveMajorIncident");
 		verify(delegates.get("publishMajorStatusUpdate")).execute(any());
 		Job next = timer(major, "StatusUpdateDue");
@@ -170,12 +170,12 @@ class MajorIncidentModelTest {
 			.singleResult();
 		assertThat(engine.getTaskService().getIdentityLinksForTask(resolve.getId()))
 			.anySatisfy(link -> assertThat(link.getUserId()).isEqualTo("dave"));
-		engine.getTaskService().complete(resolve.getId(), Map.of("resolutionCode", "workaround_applied"));
+		engine.getTaskService().complete(resolve.getId(), Map.of("resolutionCode", "workaround_applied", "resolutionNotes", "Gateway certificate renewed"));
 		assertThat(major).hasPassed("ResolutionDecided", "ResolveChildren", "AssembleReview")
 			.isWaitingAt("PostIncidentReview");
 		verify(delegates.get("resolveMajorChildren")).execute(any());
 		verify(delegates.get("assembleMajorReview")).execute(any());
-		complete(task(major), Map.of("reviewCause", "Certificate expired on the gateway"));
+		complete(task(major), Map.of("cause", "Certificate expired on the gateway"));
 		assertThat(major).hasPassed("RecordReview");
 	}
 
