@@ -128,7 +128,7 @@ class ScaleBenchmark {
 			"job_exception_stack_id_", "cause_incident_id_", "root_cause_incident_id_", "operation_id_", "var_scope_");
 
 	/** In FK order: executions before what refers to them. */
-	static final List<String> ENGINE_TABLES = List.of("act_ru_execution", "act_ru_task", "act_ru_identitylink",
+	static final List<String> ENGINE_TABLES = List.of("act_ge_bytearray", "act_ru_execution", "act_ru_task", "act_ru_identitylink",
 			"act_ru_variable", "act_ru_job", "act_ru_event_subscr", "act_hi_procinst", "act_hi_actinst",
 			"act_hi_taskinst", "act_hi_varinst", "act_hi_detail", "act_hi_identitylink", "act_hi_op_log",
 			"act_hi_job_log", "act_hi_decinst", "act_hi_dec_in", "act_hi_dec_out");
@@ -190,7 +190,13 @@ class ScaleBenchmark {
 		List<String> columns = columns(table);
 		String join;
 		// the instance column first: child executions have no root_proc_inst_id_
-		if (columns.contains("proc_inst_id_")) {
+		if (table.equals("act_ge_bytearray")) {
+			// values of runtime variables (JSON, serialized objects) name no instance: found through their variable;
+			// history's byte arrays carry the root instance
+			copyRows(table, columns, "join act_ru_variable v on v.bytearray_id_ = t.id_ join scale_clone m on m.old_pi = v.proc_inst_id_");
+			join = "join scale_clone m on m.old_pi = t.root_proc_inst_id_";
+		}
+		else if (columns.contains("proc_inst_id_")) {
 			join = "join scale_clone m on m.old_pi = t.proc_inst_id_";
 		}
 		else if (columns.contains("root_proc_inst_id_")) {
@@ -205,6 +211,10 @@ class ScaleBenchmark {
 		else {
 			throw new IllegalStateException(table + " has no column naming its process instance");
 		}
+		copyRows(table, columns, join);
+	}
+
+	void copyRows(String table, List<String> columns, String join) {
 		String select = columns.stream().map(c -> {
 			if (INSTANCE_SCOPED_IDS.contains(c)) {
 				return "t." + c + " || '~' || m.copy";
