@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.incidentflow.engine.EngineAsSystem;
 import org.incidentflow.incident.ActivityLog;
 import org.incidentflow.incident.CurrentActor;
 import org.incidentflow.incident.Incident;

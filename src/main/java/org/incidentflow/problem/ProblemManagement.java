@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.incidentflow.engine.EngineAsSystem;
 import org.incidentflow.incident.ActivityLog;
 import org.incidentflow.incident.CurrentActor;
 import org.incidentflow.incident.Incident;

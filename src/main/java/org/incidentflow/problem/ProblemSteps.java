@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.runtime.Execution;
+import org.incidentflow.engine.EngineAsSystem;
 import org.incidentflow.incident.ActivityLog;
 import org.incidentflow.incident.Incident;
 import org.incidentflow.incident.IncidentNotice;

@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.incidentflow.engine.EngineAsSystem;
 import org.incidentflow.incident.Incident;
 import org.incidentflow.incident.IncidentRepository;
 import org.incidentflow.incident.IncidentType;
@@ -90,7 +91,7 @@ public class MajorIncidentDetection implements JavaDelegate {
 		if (service == null) {
 			return;
 		}
-		Optional<String> openMajor = Engine.call(() -> majors.openMajorIncidentFor(service));
+		Optional<String> openMajor = EngineAsSystem.call(() -> majors.openMajorIncidentFor(service));
 		if (openMajor.isPresent()) {
 			if (!openMajor.get().equals(incident.getNumber())) {
 				Map<String, Object> variables = start("join", service, incident);
@@ -123,7 +124,7 @@ public class MajorIncidentDetection implements JavaDelegate {
 	}
 
 	private DmnDecisionResultEntries decide(DetectionFacts.Facts counted) {
-		return Engine.call(() -> decisions.evaluateDecisionByKey(DECISION).variables(counted.variables()).evaluate())
+		return EngineAsSystem.call(() -> decisions.evaluateDecisionByKey(DECISION).variables(counted.variables()).evaluate())
 			.getFirstResult();
 	}
 
@@ -139,7 +140,7 @@ public class MajorIncidentDetection implements JavaDelegate {
 
 	private void startProposalProcess(String service, Map<String, Object> variables) {
 		String key = DetectionFacts.clusterKey(service);
-		Engine.run(() -> runtimeService.startProcessInstanceByKey(PROCESS, key.length() > 255 ? key.substring(0, 255) : key,
+		EngineAsSystem.run(() -> runtimeService.startProcessInstanceByKey(PROCESS, key.length() > 255 ? key.substring(0, 255) : key,
 				variables));
 	}
 

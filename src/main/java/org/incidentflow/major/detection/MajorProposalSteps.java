@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.incidentflow.engine.EngineAsSystem;
 import org.incidentflow.incident.ActivityLog;
 import org.incidentflow.incident.CurrentActor;
 import org.incidentflow.incident.Incident;
@@ -54,7 +55,7 @@ public final class MajorProposalSteps {
 		}
 
 		Optional<String> openFor(String service) {
-			return Engine.call(() -> contract().openMajorIncidentFor(service));
+			return EngineAsSystem.call(() -> contract().openMajorIncidentFor(service));
 		}
 
 		/** Links the report under the major incident; its caller is told that it is a known major incident. */
@@ -62,7 +63,7 @@ public final class MajorProposalSteps {
 			if (child.equals(major)) {
 				return;
 			}
-			Engine.run(() -> contract().link(child, major, reason, DETECTION));
+			EngineAsSystem.run(() -> contract().link(child, major, reason, DETECTION));
 		}
 	}
 
@@ -135,7 +136,7 @@ public final class MajorProposalSteps {
 				// flush now: a parallel promotion of the cluster must fail this job, not the engine's later flush
 				return proposals.saveAndFlush(promoted);
 			});
-			String major = Engine.call(() -> majors.contract().declare(trigger, "Promoted by " + DETECTION + ": " + rule,
+			String major = EngineAsSystem.call(() -> majors.contract().declare(trigger, "Promoted by " + DETECTION + ": " + rule,
 					DETECTION));
 			for (String number : proposal.incidentNumberList()) {
 				majors.join(number, major, "Part of the cluster of service " + service + " when " + major + " was promoted");
@@ -262,7 +263,7 @@ public final class MajorProposalSteps {
 				proposal.reject(who, now, "Accepted, but no report of the cluster was open any more");
 				return;
 			}
-			String major = majors.openFor(proposal.getService()).orElseGet(() -> Engine.call(() -> majors.contract()
+			String major = majors.openFor(proposal.getService()).orElseGet(() -> EngineAsSystem.call(() -> majors.contract()
 				.declare(cluster.get(0).getNumber(), "Proposal accepted (" + proposal.getRuleName() + ")", who)));
 			for (Incident child : cluster) {
 				majors.join(child.getNumber(), major, "Part of the accepted proposal: " + proposal.getRuleName());

@@ -1,4 +1,4 @@
-package org.incidentflow.problem;
+package org.incidentflow.engine;
 
 import java.util.function.Supplier;
 
@@ -7,16 +7,17 @@ import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 
 /**
  * Engine calls a process step makes on behalf of the product, not of the user who completed the task: starting a
- * problem from a closure review, resuming the (possibly restricted) incidents of a resolved problem. Inside a command
- * (a delegate) authorization and tenant checks are switched off for exactly that call; outside one (the API) the
- * caller's own authorizations apply.
+ * problem from a closure review, resuming the (possibly restricted) incidents of a resolved problem, evaluating the
+ * major-incident detection and declaring or linking, resolving a major incident's children. Inside a command (a
+ * delegate) authorization and tenant checks are switched off for exactly that call; outside one (the API) the
+ * caller's own authorizations apply. One place for problems and major incidents alike.
  */
-final class EngineAsSystem {
+public final class EngineAsSystem {
 
 	private EngineAsSystem() {
 	}
 
-	static <T> T call(Supplier<T> work) {
+	public static <T> T call(Supplier<T> work) {
 		CommandContext command = Context.getCommandContext();
 		if (command == null) {
 			return work.get();
@@ -38,7 +39,7 @@ final class EngineAsSystem {
 		}
 	}
 
-	static void run(Runnable work) {
+	public static void run(Runnable work) {
 		call(() -> {
 			work.run();
 			return null;
